@@ -1,0 +1,65 @@
+# Integrationsrat Beckum portal. `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+# Local development gets DEBUG and a generated, git-ignored secret key from
+# here; the settings themselves stay secure by default.
+DEV_ENV = DJANGO_DEBUG=true DJANGO_SECRET_KEY="$$(cat .dev-secret-key)"
+
+.PHONY: help install install-dev run serve test lint format migrations-check messages clean
+
+help:
+	@echo "make run     - set up everything and serve the portal on http://127.0.0.1:$(PORT)"
+	@echo "make test    - set up and run the whole test suite (PostgreSQL if DATABASE_URL is set)"
+	@echo "make lint    - ruff check + format check"
+	@echo "make serve   - production-like: gunicorn without DEBUG (needs DJANGO_SECRET_KEY)"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+.dev-secret-key:
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	chmod 600 $@
+
+run: install .dev-secret-key
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+	$(DEV_ENV) $(MANAGE) seed_content --demo
+	@if [ -z "$$DATABASE_URL" ]; then $(DEV_ENV) $(MANAGE) create_dev_admin; fi
+	@echo "Portal: http://127.0.0.1:$(PORT)/"
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: install
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) migrate --noinput
+	$(BIN)/gunicorn integrationsrat.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
+
+test: install-dev
+	$(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

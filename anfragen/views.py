@@ -1,0 +1,26 @@
+from django.shortcuts import redirect, render
+
+from anfragen.forms import AnfrageForm
+from anfragen.services import anfrage_create
+
+SESSION_KEY = "anfrage_referenz"
+
+
+def anfrage(request):
+    form = AnfrageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("einwilligung")
+        neu = anfrage_create(**data)
+        # The reference travels in the session, not the URL, so it never lands
+        # in logs, browser history or a shared link.
+        request.session[SESSION_KEY] = neu.referenz
+        return redirect("anfragen:gesendet")
+    return render(request, "anfragen/anfrage_form.html", {"form": form}, status=422 if form.is_bound else 200)
+
+
+def gesendet(request):
+    referenz = request.session.get(SESSION_KEY)
+    if not referenz:
+        return redirect("anfragen:formular")
+    return render(request, "anfragen/anfrage_gesendet.html", {"referenz": referenz})

@@ -1,0 +1,33 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from seiten.models import Seite
+from themen.models import Jahresrueckblick, Thema
+from veranstaltungen.models import Veranstaltung
+
+
+class StaticSitemap(Sitemap):
+    def items(self):
+        return ["start", "themen:list", "veranstaltungen:list", "anfragen:formular"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PublishedSitemap(Sitemap):
+    """Only what the public may see: drafts never leak through the sitemap."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def items(self):
+        return self.model.objects.published()
+
+
+SITEMAPS = {
+    "static": StaticSitemap,
+    "themen": PublishedSitemap(Thema),
+    "veranstaltungen": PublishedSitemap(Veranstaltung),
+    "rueckblicke": PublishedSitemap(Jahresrueckblick),
+    "seiten": PublishedSitemap(Seite),
+}

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from integrationsrat import views
+from integrationsrat.sitemaps import SITEMAPS
+
+admin.site.site_header = "Integrationsrat Beckum – Verwaltung"
+admin.site.site_title = "Integrationsrat Beckum"
+admin.site.index_title = "Übersicht"
+admin.site.site_url = "/"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("", include("themen.urls")),
+    path("veranstaltungen/", include("veranstaltungen.urls")),
+    path("anfrage/", include("anfragen.urls")),
+    path("", include("seiten.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "integrationsrat.views.page_not_found"
+handler500 = "integrationsrat.views.server_error"

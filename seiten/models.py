@@ -1,0 +1,74 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from integrationsrat.models import PublishableQuerySet
+from integrationsrat.text import split_lines
+
+
+class SeiteQuerySet(PublishableQuerySet):
+    pass
+
+
+class Seite(models.Model):
+    """A fixed page of the site (about us, legal notice, privacy, accessibility).
+
+    The set of pages is fixed by the URLs; staff edit their text in sections,
+    never HTML, so nothing they type can break the layout.
+    """
+
+    class Schluessel(models.TextChoices):
+        UEBER_UNS = "ueber-uns", _("Über uns")
+        IMPRESSUM = "impressum", _("Impressum")
+        DATENSCHUTZ = "datenschutz", _("Datenschutz")
+        BARRIEREFREIHEIT = "barrierefreiheit", _("Barrierefreiheit")
+
+    schluessel = models.CharField(_("Seite"), max_length=30, choices=Schluessel.choices, unique=True)
+    titel = models.CharField(_("Überschrift"), max_length=150)
+    einleitung = models.TextField(_("Einleitung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
+    veroeffentlicht = models.BooleanField(_("veröffentlicht"), default=True)
+    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = SeiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Seite")
+        verbose_name_plural = _("Seiten")
+        ordering = ["schluessel"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse(f"seiten:{self.schluessel}")
+
+
+class Abschnitt(models.Model):
+    class Darstellung(models.TextChoices):
+        ABSAETZE = "absaetze", _("Absätze")
+        LISTE = "liste", _("Aufzählung (eine Zeile je Punkt)")
+        NUMMERIERT = "nummeriert", _("Nummerierte Liste (eine Zeile je Punkt)")
+
+    seite = models.ForeignKey(Seite, on_delete=models.CASCADE, related_name="abschnitte", verbose_name=_("Seite"))
+    ueberschrift = models.CharField(_("Zwischenüberschrift"), max_length=150, blank=True)
+    text = models.TextField(_("Text"))
+    darstellung = models.CharField(
+        _("Darstellung"), max_length=20, choices=Darstellung.choices, default=Darstellung.ABSAETZE
+    )
+    reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Abschnitt")
+        verbose_name_plural = _("Abschnitte")
+        ordering = ["reihenfolge", "pk"]
+
+    def __str__(self):
+        return self.ueberschrift or f"{self.seite}: {self.reihenfolge}"
+
+    @property
+    def ist_liste(self) -> bool:
+        return self.darstellung != self.Darstellung.ABSAETZE
+
+    @property
+    def zeilen(self) -> list[str]:
+        return split_lines(self.text)

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin
+from themen.models import Jahresrueckblick, RueckblickThema, Thema
+
+
+@admin.register(Thema)
+class ThemaAdmin(PublicPageAdminMixin, admin.ModelAdmin):
+    list_display = ("titel", "veroeffentlicht", "reihenfolge", "geaendert_am", "vorschau_link")
+    list_editable = ("reihenfolge",)
+    list_filter = ("veroeffentlicht",)
+    search_fields = ("titel", "kurztext", "punkte", "beschreibung")
+    prepopulated_fields = {"slug": ("titel",)}
+    fieldsets = (
+        (None, {"fields": ("titel", "slug", "veroeffentlicht", "reihenfolge")}),
+        (_("Inhalt"), {"fields": ("kurztext", "punkte", "beschreibung")}),
+        BILD_FIELDSET,
+    )
+
+
+class RueckblickThemaInline(admin.TabularInline):
+    model = RueckblickThema
+    extra = 1
+    autocomplete_fields = ("thema",)
+
+
+@admin.register(Jahresrueckblick)
+class JahresrueckblickAdmin(PublicPageAdminMixin, admin.ModelAdmin):
+    list_display = ("jahr", "titel", "veroeffentlicht", "vorschau_link")
+    list_filter = ("veroeffentlicht",)
+    search_fields = ("titel", "einleitung")
+    fieldsets = ((None, {"fields": ("jahr", "titel", "einleitung", "veroeffentlicht")}),)
+    inlines = (RueckblickThemaInline,)

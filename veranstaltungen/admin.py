@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin
+from veranstaltungen.models import Ort, Veranstaltung
+
+
+@admin.register(Ort)
+class OrtAdmin(admin.ModelAdmin):
+    list_display = ("name", "adresse")
+    search_fields = ("name", "adresse")
+
+
+@admin.register(Veranstaltung)
+class VeranstaltungAdmin(PublicPageAdminMixin, admin.ModelAdmin):
+    list_display = ("titel", "datum", "beginn", "art", "thema", "ort", "veroeffentlicht", "abgesagt", "vorschau_link")
+    list_filter = ("veroeffentlicht", "abgesagt", "art", "thema", ("datum", admin.DateFieldListFilter))
+    search_fields = ("titel", "kurztext", "beschreibung", "ort__name")
+    date_hierarchy = "datum"
+    prepopulated_fields = {"slug": ("titel",)}
+    autocomplete_fields = ("ort", "thema")
+    list_select_related = ("thema", "ort")
+    save_as = True  # "Als neu speichern": repeat an event on another date without retyping it
+    fieldsets = (
+        (None, {"fields": ("titel", "slug", "art", "thema", "veroeffentlicht", "abgesagt")}),
+        (_("Wann und wo"), {"fields": ("datum", ("beginn", "ende"), "ort")}),
+        (_("Inhalt"), {"fields": ("kurztext", "beschreibung")}),
+        BILD_FIELDSET,
+    )

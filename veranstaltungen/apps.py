@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VeranstaltungenConfig(AppConfig):
+    name = "veranstaltungen"
+    verbose_name = _("Veranstaltungen und Sitzungen")

@@ -1,0 +1,149 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from integrationsrat.models import BildMixin, PublishableQuerySet
+
+
+class Ort(models.Model):
+    name = models.CharField(_("Name"), max_length=150, help_text=_("z. B. der Name des Gebäudes oder Raums."))
+    adresse = models.CharField(_("Adresse"), max_length=250, blank=True, help_text=_("Straße, Hausnummer, Ort."))
+    hinweise = models.CharField(
+        _("Hinweise"),
+        max_length=300,
+        blank=True,
+        help_text=_("z. B. Barrierefreiheit, Eingang, Anfahrt mit Bus."),
+    )
+
+    class Meta:
+        verbose_name = _("Ort")
+        verbose_name_plural = _("Orte")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class VeranstaltungQuerySet(PublishableQuerySet):
+    # "Today" is the council's local date (Europe/Berlin): an event stays
+    # listed as upcoming for the whole day it takes place.
+    def upcoming(self, today: datetime.date | None = None):
+        return self.filter(datum__gte=today or timezone.localdate()).order_by("datum", "beginn", "titel")
+
+    def past(self, today: datetime.date | None = None):
+        return self.filter(datum__lt=today or timezone.localdate()).order_by("-datum", "-beginn", "titel")
+
+    def in_year(self, year: int):
+        return self.filter(datum__year=year)
+
+    def at(self, year: int, slug: str):
+        """The event behind the URL /veranstaltungen/<year>/<slug>/."""
+        return self.filter(datum__year=year, slug=slug).order_by("pk")
+
+    def about(self, thema):
+        return self.filter(thema=thema)
+
+    def years(self) -> list[int]:
+        return [d.year for d in self.dates("datum", "year", order="DESC")]
+
+    def with_related(self):
+        return self.select_related("ort", "thema")
+
+
+class Veranstaltung(BildMixin, models.Model):
+    class Art(models.TextChoices):
+        VERANSTALTUNG = "veranstaltung", _("Veranstaltung")
+        SITZUNG = "sitzung", _("Öffentliche Sitzung")
+
+    titel = models.CharField(_("Titel"), max_length=150)
+    slug = models.SlugField(
+        _("Adresse (Kurzname)"),
+        max_length=150,
+        unique_for_year="datum",
+        help_text=_("Teil der Internetadresse; wird aus dem Titel vorgeschlagen. Pro Jahr nur einmal vergeben."),
+    )
+    art = models.CharField(_("Art"), max_length=20, choices=Art.choices, default=Art.VERANSTALTUNG)
+    datum = models.DateField(_("Datum"))
+    beginn = models.TimeField(
+        _("Beginn"), null=True, blank=True, help_text=_("Leer lassen, wenn die Uhrzeit noch offen ist.")
+    )
+    ende = models.TimeField(_("Ende"), null=True, blank=True)
+    ort = models.ForeignKey(
+        Ort, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("Ort"), related_name="veranstaltungen"
+    )
+    thema = models.ForeignKey(
+        "themen.Thema",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("Thema"),
+        related_name="veranstaltungen",
+    )
+    kurztext = models.CharField(
+        _("Kurzbeschreibung"), max_length=300, help_text=_("Ein Satz: Was erwartet die Besucherinnen und Besucher?")
+    )
+    beschreibung = models.TextField(_("Beschreibung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
+    veroeffentlicht = models.BooleanField(
+        _("veröffentlicht"), default=False, help_text=_("Nur veröffentlichte Termine sind öffentlich sichtbar.")
+    )
+    abgesagt = models.BooleanField(
+        _("abgesagt"), default=False, help_text=_("Der Termin bleibt sichtbar und wird deutlich als abgesagt markiert.")
+    )
+    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = VeranstaltungQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+        ordering = ["-datum", "-beginn"]
+        indexes = [models.Index(fields=["veroeffentlicht", "datum"], name="veranstaltung_pub_datum")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ende__isnull=True) | models.Q(beginn__isnull=False),
+                name="veranstaltung_ende_braucht_beginn",
+                violation_error_message=_("Ein Ende ohne Beginn ist nicht möglich."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titel} ({self.datum:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("veranstaltungen:detail", kwargs={"jahr": self.datum.year, "slug": self.slug})
+
+    def get_ics_url(self):
+        return reverse("veranstaltungen:detail_ics", kwargs={"jahr": self.datum.year, "slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.beginn and self.ende and self.ende <= self.beginn:
+            raise ValidationError(
+                {"ende": ValidationError(_("Das Ende muss nach dem Beginn liegen."), code="end_before_start")}
+            )
+
+    @property
+    def ganztaegig(self) -> bool:
+        """No start time yet: calendars show the event as a whole-day entry."""
+        return self.beginn is None
+
+    def beginn_dt(self) -> datetime.datetime | datetime.date:
+        if self.beginn is None:
+            return self.datum
+        return datetime.datetime.combine(self.datum, self.beginn, tzinfo=timezone.get_default_timezone())
+
+    def ende_dt(self) -> datetime.datetime | datetime.date:
+        if self.beginn is None:
+            return self.datum + datetime.timedelta(days=1)
+        if self.ende is None:
+            # Calendars need an end; two hours is what most of our events take.
+            return self.beginn_dt() + datetime.timedelta(hours=2)
+        return datetime.datetime.combine(self.datum, self.ende, tzinfo=timezone.get_default_timezone())
+
+    @property
+    def vergangen(self) -> bool:
+        return self.datum < timezone.localdate()
