@@ -38,18 +38,23 @@ class AnfrageForm(forms.Form):
         label=_("Worum geht es?"),
         queryset=Themenbereich.objects.filter(aktiv=True),
         empty_label=_("Bitte wählen"),
-        error_messages={"invalid_choice": _("Bitte wählen Sie ein Thema aus der Liste.")},
+        error_messages={
+            "required": _("Bitte wählen Sie, worum es geht."),
+            "invalid_choice": _("Bitte wählen Sie ein Thema aus der Liste."),
+        },
     )
     nachricht = forms.CharField(
         label=_("Ihre Nachricht"),
         max_length=Anfrage._meta.get_field("nachricht").max_length,
         help_text=_("Beschreiben Sie kurz Ihr Anliegen. Sie können in Ihrer Sprache schreiben."),
         widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Bitte schreiben Sie uns Ihre Nachricht.")},
     )
     sprache = forms.ChoiceField(
         label=_("In welcher Sprache sollen wir antworten?"),
         choices=Sprache.choices,
         initial=Sprache.DEUTSCH,
+        error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
     )
     einwilligung = forms.BooleanField(
         required=True,

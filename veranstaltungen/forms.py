@@ -14,4 +14,5 @@ class ThemaFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle Themen"),
         error_messages={"invalid_choice": _("Dieses Thema gibt es nicht. Es werden alle Termine gezeigt.")},
+        widget=forms.Select(attrs={"class": "form-select"}),
     )

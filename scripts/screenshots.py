@@ -1,0 +1,42 @@
+"""Take screenshots of the main pages at phone and desktop width.
+
+Usage: .venv/bin/python scripts/screenshots.py [BASE_URL] [OUT_DIR]
+Look at them before calling a UI change done.
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "test-artifacts/screenshots")
+PAGES = {
+    "start": "/",
+    "thema": "/themen/fest-der-kulturen/",
+    "termine": "/veranstaltungen/",
+    "termin": "/veranstaltungen/2024/sitzung-des-integrationsrats/",
+    "rueckblick": "/rueckblick/2024/",
+    "ueber-uns": "/ueber-uns/",
+    "404": "/gibt-es-nicht/",
+}
+WIDTHS = {"phone": 360, "desktop": 1280}
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+OUT.mkdir(parents=True, exist_ok=True)
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    for label, width in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for name, path in PAGES.items():
+            page.goto(BASE + path)
+            page.screenshot(path=OUT / f"{name}-{label}.png", full_page=True)
+        page.goto(BASE + "/anfrage/")
+        page.click("button[type=submit]")
+        page.screenshot(path=OUT / f"formular-fehler-{label}.png", full_page=True)
+        page.close()
+    browser.close()
+print(f"screenshots in {OUT}")
