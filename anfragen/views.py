@@ -7,8 +7,9 @@ SESSION_KEY = "anfrage_referenz"
 
 
 def anfrage(request):
-    form = AnfrageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Not `request.POST or None`: an empty POST must show the errors, not a fresh form.
+    form = AnfrageForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("einwilligung")
         neu = anfrage_create(**data)

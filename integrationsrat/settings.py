@@ -144,8 +144,6 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 LOGIN_URL = "admin:login"
 CSRF_FAILURE_VIEW = "integrationsrat.views.csrf_failure"
 
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "integrationsrat@localhost")
 
 # Security defaults that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

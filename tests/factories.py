@@ -49,7 +49,7 @@ def make_veranstaltung(*, tage: int = 7, **kwargs) -> Veranstaltung:
 
 def make_rueckblick(*, jahr: int, themen=(), **kwargs) -> Jahresrueckblick:
     rueckblick = Jahresrueckblick.objects.create(
-        jahr=jahr, titel=f"Rückblick {jahr}", veroeffentlicht=True, **kwargs
+        **{"jahr": jahr, "titel": f"Rückblick {jahr}", "veroeffentlicht": True, **kwargs}
     )
     for position, thema in enumerate(themen):
         RueckblickThema.objects.create(rueckblick=rueckblick, thema=thema, reihenfolge=position)

@@ -1,0 +1,73 @@
+"""Uploaded images are checked in the admin: real images, size and pixel limits."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from integrationsrat import images
+from tests.factories import make_image_upload, make_staff, make_thema
+
+pytestmark = pytest.mark.django_db
+
+
+def change_thema(client, thema, bild):
+    client.force_login(make_staff("redakteurin", "Redaktion"))
+    return client.post(
+        f"/admin/themen/thema/{thema.pk}/change/",
+        {
+            "titel": thema.titel,
+            "slug": thema.slug,
+            "kurztext": thema.kurztext,
+            "punkte": thema.punkte,
+            "reihenfolge": 0,
+            "veroeffentlicht": "on",
+            "bild": bild,
+            "bild_alt": "Ein blaues Rechteck",
+        },
+    )
+
+
+def test_real_image_is_stored_with_dimensions(client):
+    thema = make_thema()
+    response = change_thema(client, thema, make_image_upload(size=(640, 480)))
+    assert response.status_code == 302
+    thema.refresh_from_db()
+    assert (thema.bild_breite, thema.bild_hoehe) == (640, 480)
+    page = client.get(thema.get_absolute_url()).content.decode()
+    assert 'width="640" height="480"' in page
+    assert 'alt="Ein blaues Rechteck"' in page
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        SimpleUploadedFile("bild.jpg", b"<script>alert(1)</script>", content_type="image/jpeg"),
+        SimpleUploadedFile("bild.jpg", b"", content_type="image/jpeg"),
+    ],
+    ids=["not-an-image", "empty"],
+)
+def test_non_images_are_rejected_with_a_form_error(client, upload):
+    thema = make_thema()
+    response = change_thema(client, thema, upload)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["bild"]
+    thema.refresh_from_db()
+    assert not thema.bild
+
+
+def test_too_many_pixels_is_rejected(client, monkeypatch):
+    monkeypatch.setattr(images, "MAX_IMAGE_PIXELS", 100 * 100)
+    response = change_thema(client, make_thema(), make_image_upload(size=(200, 200), fmt="PNG", name="b.png"))
+    assert response.status_code == 200
+    assert "zu viele Pixel" in str(response.context["adminform"].form.errors["bild"])
+
+
+def test_too_large_file_is_rejected(client, monkeypatch):
+    monkeypatch.setattr(images, "MAX_IMAGE_BYTES", 100)
+    response = change_thema(client, make_thema(), make_image_upload())
+    assert response.status_code == 200
+    assert "zu groß" in str(response.context["adminform"].form.errors["bild"])
+
+
+def test_missing_image_file_does_not_break_the_page(client):
+    thema = make_thema(bild="bilder/2026/verschwunden.jpg", bild_alt="Foto", bild_breite=10, bild_hoehe=10)
+    assert client.get(thema.get_absolute_url()).status_code == 200

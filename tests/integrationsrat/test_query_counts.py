@@ -1,0 +1,63 @@
+"""SQL queries per public page stay flat as the content grows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from seiten.models import Abschnitt, Seite
+from tests.factories import make_ort, make_rueckblick, make_thema, make_themenbereich, make_veranstaltung
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    reverse("start"),
+    reverse("themen:list"),
+    reverse("themen:detail", args=["messthema"]),
+    reverse("veranstaltungen:list"),
+    reverse("veranstaltungen:list") + "?thema=messthema",
+    reverse("veranstaltungen:jahr", args=[2024]),
+    reverse("veranstaltungen:detail", args=[2024, "messtermin"]),
+    reverse("veranstaltungen:kalender_ics"),
+    reverse("themen:rueckblick", args=[2024]),
+    reverse("anfragen:formular"),
+    reverse("seiten:ueber-uns"),
+]
+# Not a page for people, but it must not grow with the content either.
+FEEDS = [reverse("sitemap")]
+
+
+def add_content(n: int):
+    """n topics, events (upcoming and past, with place and topic), sections, request topics."""
+    themen = [make_thema() for _ in range(n)]
+    ort = make_ort()
+    for i in range(n):
+        make_veranstaltung(thema=themen[i], ort=ort, tage=i + 1)
+        make_veranstaltung(thema=themen[i], ort=ort, datum=datetime.date(2024, 1 + i % 12, 1 + i % 28))
+        make_themenbereich()
+    seite, _ = Seite.objects.get_or_create(schluessel="ueber-uns", defaults={"titel": "Über uns"})
+    Abschnitt.objects.bulk_create(Abschnitt(seite=seite, text=f"Text {i}") for i in range(n))
+    return themen
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def test_queries_per_page_do_not_grow_with_content(client):
+    thema = make_thema(slug="messthema")
+    make_veranstaltung(slug="messtermin", thema=thema, datum=datetime.date(2024, 11, 14), ort=make_ort())
+    make_veranstaltung(thema=thema)
+    make_rueckblick(jahr=2024, themen=add_content(2) + [thema])
+    small = {url: count_queries(client, url) for url in PAGES + FEEDS}
+
+    make_rueckblick(jahr=2023, themen=add_content(30))
+    large = {url: count_queries(client, url) for url in PAGES + FEEDS}
+
+    assert large == small
+    assert max(small[url] for url in PAGES) <= 5, small

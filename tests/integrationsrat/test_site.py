@@ -1,0 +1,106 @@
+"""Site-wide behaviour: start page, fixed pages, error pages, sitemap, settings, migrations."""
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from seiten.models import Seite
+from tests.factories import make_staff, make_thema, make_veranstaltung
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_answers_what_when_and_how_to_get_help(client):
+    make_thema(titel="Fest der Kulturen")
+    make_veranstaltung(titel="Nächste Sitzung")
+    page = client.get(reverse("start")).content.decode()
+    assert "<h1" in page and page.count("<h1") == 1
+    assert "Fest der Kulturen" in page and "Nächste Sitzung" in page
+    assert reverse("anfragen:formular") in page
+
+
+@pytest.mark.parametrize("key", Seite.Schluessel.values)
+def test_fixed_pages_show_staff_text_or_404(client, key):
+    assert client.get(reverse(f"seiten:{key}")).status_code == 404
+    seite = Seite.objects.create(schluessel=key, titel="Titel <b>fett</b>", einleitung="Absatz eins\n\nAbsatz zwei")
+    page = client.get(reverse(f"seiten:{key}")).content.decode()
+    assert "Titel &lt;b&gt;fett&lt;/b&gt;" in page
+    assert "<p>Absatz eins</p>" in page and "<p>Absatz zwei</p>" in page
+    seite.veroeffentlicht = False
+    seite.save()
+    assert client.get(reverse(f"seiten:{key}")).status_code == 404
+
+
+def test_every_page_links_to_the_request_form_and_legal_pages(client):
+    make_thema(slug="ein-thema")
+    for url in [reverse("start"), reverse("themen:list"), reverse("themen:detail", args=["ein-thema"])]:
+        page = client.get(url).content.decode()
+        for target in ("anfragen:formular", "seiten:impressum", "seiten:datenschutz", "seiten:barrierefreiheit"):
+            assert reverse(target) in page, (url, target)
+
+
+def test_404_page_is_in_the_site_design(client):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht" in response.content.decode()
+
+
+def test_500_page_is_in_the_site_design(client, settings):
+    client.raise_request_exception = False
+    with override_settings(ROOT_URLCONF="tests.integrationsrat.failing_urls"):
+        response = client.get("/kaputt/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Das hat leider nicht geklappt" in page and "Traceback" not in page
+
+
+def test_sitemap_lists_only_published_content(client):
+    make_thema(slug="offen")
+    make_thema(slug="entwurf", veroeffentlicht=False)
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert "/themen/offen/" in xml and "/themen/entwurf/" not in xml
+
+
+def test_no_third_party_hosts_in_pages(client):
+    make_veranstaltung()
+    page = client.get(reverse("start")).content.decode()
+    for marker in ("cdn.", "googleapis", "jsdelivr", "unpkg", "cloudflare"):
+        assert marker not in page
+
+
+def test_settings_refuse_to_start_without_secret_key():
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={"DJANGO_SETTINGS_MODULE": "integrationsrat.settings", "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_models_and_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_static_files_build_for_production(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    assert list(tmp_path.glob("css/site.*.css.gz"))
+    assert list(tmp_path.glob("bootstrap/css/bootstrap.rtl.min.*.css"))
+
+
+def test_staff_preview_link_in_admin_list(client):
+    make_thema(titel="Entwurf", slug="entwurf", veroeffentlicht=False)
+    client.force_login(make_staff("redakteurin", "Redaktion"))
+    page = client.get(reverse("admin:themen_thema_changelist")).content.decode()
+    assert 'href="/themen/entwurf/"' in page and "Vorschau" in page
