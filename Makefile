@@ -61,5 +61,9 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Compiled catalogs are committed, so `make run` needs no gettext; rebuild after editing a .po.
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -13,11 +13,11 @@ class ThemenbereichAdmin(admin.ModelAdmin):
 
 @admin.register(Anfrage)
 class AnfrageAdmin(admin.ModelAdmin):
-    list_display = ("referenz", "eingegangen_am", "status", "themenbereich", "sprache", "kontakt")
+    # No personal data in the list: names and contacts show only on the request itself.
+    list_display = ("referenz", "eingegangen_am", "status", "themenbereich", "sprache")
     list_filter = ("status", "themenbereich", "sprache", ("eingegangen_am", admin.DateFieldListFilter))
     search_fields = ("referenz", "name", "email", "telefon", "nachricht")
     list_select_related = ("themenbereich",)
-    date_hierarchy = "eingegangen_am"
     readonly_fields = (
         "referenz",
         "eingegangen_am",
@@ -34,10 +34,6 @@ class AnfrageAdmin(admin.ModelAdmin):
         (_("Anfrage"), {"fields": ("referenz", "eingegangen_am", "themenbereich", "sprache", "nachricht")}),
         (_("Kontakt"), {"fields": ("name", "email", "telefon", "einwilligung_am")}),
     )
-
-    @admin.display(description=_("Kontakt"))
-    def kontakt(self, obj):
-        return obj.email or obj.telefon
 
     def has_add_permission(self, request):
         # Requests come only through the public form, with consent and a reference number.

@@ -51,7 +51,9 @@ class Anfrage(models.Model):
         Themenbereich, on_delete=models.PROTECT, verbose_name=_("Themenbereich"), related_name="anfragen"
     )
     nachricht = models.TextField(_("Nachricht"), max_length=5000)
-    sprache = models.CharField(_("bevorzugte Sprache"), max_length=10, choices=Sprache.choices, default=Sprache.DEUTSCH)
+    sprache = models.CharField(
+        _("Sprache für die Antwort"), max_length=10, choices=Sprache.choices, default=Sprache.DEUTSCH
+    )
     einwilligung_am = models.DateTimeField(_("Einwilligung Datenschutz am"), editable=False)
 
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.NEU)

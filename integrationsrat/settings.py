@@ -164,6 +164,10 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = False
 
+# HSTS preloading is near-irreversible and a decision for whoever owns the
+# domain, not for the app; everything else `check --deploy` asks for is on.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,9 +1,11 @@
 """Take screenshots of the main pages at phone and desktop width.
 
-Usage: .venv/bin/python scripts/screenshots.py [BASE_URL] [OUT_DIR]
+Usage: [ADMIN_USER=admin ADMIN_PASSWORD=...] .venv/bin/python scripts/screenshots.py [BASE_URL] [OUT_DIR]
+With ADMIN_PASSWORD set it also shoots the admin's request list.
 Look at them before calling a UI change done.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +44,14 @@ with sync_playwright() as p:
         page.goto(BASE + "/anfrage/")
         page.click("button[type=submit]")
         page.screenshot(path=OUT / f"formular-fehler-{label}.png", full_page=True)
+        if os.environ.get("ADMIN_PASSWORD"):
+            page.goto(BASE + "/admin/login/")
+            page.fill("#id_username", os.environ.get("ADMIN_USER", "admin"))
+            page.fill("#id_password", os.environ["ADMIN_PASSWORD"])
+            page.click("input[type=submit]")
+            page.goto(BASE + "/admin/anfragen/anfrage/")
+            page.screenshot(path=OUT / f"admin-anfragen-{label}.png", full_page=True)
+            page.context.clear_cookies()
         page.close()
     browser.close()
 print(f"screenshots in {OUT}")

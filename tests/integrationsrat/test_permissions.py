@@ -78,3 +78,11 @@ def test_admin_index_shows_each_role_only_its_apps(client, objects):
     login(client, BERATUNG)
     page = client.get(reverse("admin:index")).content.decode()
     assert "/admin/anfragen/anfrage/" in page and "/admin/themen/" not in page
+
+
+def test_admin_request_list_is_german_and_shows_no_personal_data(client, objects):
+    login(client, BERATUNG)
+    page = client.get(reverse("admin:anfragen_anfrage_changelist")).content.decode()
+    assert objects["anfrage"].referenz in page
+    assert "Ausführen" in page and ">Run<" not in page
+    assert objects["anfrage"].email not in page
