@@ -14,11 +14,12 @@ def build_calendar(veranstaltungen: Iterable[Veranstaltung], *, request, name: s
         name=name,
         language="de",
     )
-    host = request.get_host().split(":")[0]
     for v in veranstaltungen:
         location = ", ".join(part for part in (v.ort.name, v.ort.adresse) if part) if v.ort else None
         event = Event.new(
-            uid=f"veranstaltung-{v.pk}@{host}",
+            # Stable whatever host name the visitor used, so a calendar that
+            # imports the event twice updates it instead of duplicating it.
+            uid=f"integrationsrat-beckum-veranstaltung-{v.pk}",
             summary=v.titel,
             description=v.kurztext + ("\n\n" + v.beschreibung if v.beschreibung else ""),
             start=v.beginn_dt(),

@@ -4,11 +4,16 @@ Outside CI the browser tests skip when /usr/bin/chromium is missing; in CI
 (CI=true) a missing browser is an error, never a skip.
 """
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
+STAFF_GROUPS_MIGRATION = ("integrationsrat", "0001_staff_groups")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -42,3 +47,20 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def staff_groups(live_server):
+    """The roles "Redaktion" and "Beratung", exactly as the data migration creates them.
+
+    Each transactional test flushes the database when it ends, and with it the
+    rows of data migrations. `serialized_rollback` cannot bring them back here:
+    Playwright marks an event loop as running in the test thread, so Django
+    hands the test a different connection than the one that holds the
+    serialized data. Re-running the migration's own function keeps the roles
+    identical to production.
+    """
+    if Group.objects.filter(name__in=["Redaktion", "Beratung"]).count() < 2:
+        migration = importlib.import_module("integrationsrat.migrations.0001_staff_groups")
+        state_apps = MigrationLoader(connection).project_state(STAFF_GROUPS_MIGRATION).apps
+        migration.create_groups(state_apps, None)

@@ -86,3 +86,10 @@ def test_admin_request_list_is_german_and_shows_no_personal_data(client, objects
     assert objects["anfrage"].referenz in page
     assert "Ausführen" in page and ">Run<" not in page
     assert objects["anfrage"].email not in page
+
+
+def test_refused_staff_get_a_german_403_page(client, objects):
+    login(client, REDAKTION)
+    response = client.get(reverse("admin:anfragen_anfrage_changelist"))
+    assert response.status_code == 403
+    assert "Kein Zugriff" in response.content.decode()

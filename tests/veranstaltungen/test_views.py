@@ -112,3 +112,12 @@ def test_calendar_feed_has_all_upcoming_published_events_and_marks_cancelled(cli
     calendar = Calendar.from_ical(client.get(reverse("veranstaltungen:kalender_ics")).content)
     events = {str(e["SUMMARY"]): str(e["STATUS"]) for e in calendar.walk("VEVENT")}
     assert events == {"Kommt": "CONFIRMED", "Abgesagt": "CANCELLED"}
+
+
+def test_event_uid_does_not_depend_on_the_host_name(client):
+    event = make_veranstaltung()
+    uids = {
+        str(Calendar.from_ical(client.get(event.get_ics_url(), HTTP_HOST=host).content).walk("VEVENT")[0]["UID"])
+        for host in ("localhost", "127.0.0.1")
+    }
+    assert len(uids) == 1

@@ -1,0 +1,133 @@
+"""End-to-end journeys through the portal, as residents and staff click them.
+
+Every test runs against a live server (transactional database) in a 360 px
+German Chromium.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from anfragen.models import Anfrage
+from tests.factories import make_anfrage, make_staff, make_thema, make_themenbereich, make_veranstaltung
+
+PASSWORD = "Sicheres-Passwort-123"
+REFERENZ = re.compile(r"IR-\d{4}-\d{4}")
+
+pytestmark = pytest.mark.browser
+
+
+def admin_login(page: Page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Benutzername").fill(username)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(f"{base_url}/admin/")
+
+
+def test_resident_finds_event_of_a_topic_and_saves_it_to_calendar(live_server, page: Page):
+    """A resident goes from a topic on the start page to its next event and puts it into their calendar."""
+    thema = make_thema(titel="Wohnen in Beckum", slug="wohnen")
+    event = make_veranstaltung(titel="Mietsprechstunde im Rathaus", slug="mietsprechstunde", thema=thema, tage=10)
+
+    page.goto(live_server.url + "/")
+    page.get_by_role("region", name="Unsere Themen").get_by_role("link", name="Wohnen in Beckum").click()
+    expect(page).to_have_url(f"{live_server.url}/themen/wohnen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wohnen in Beckum")
+
+    page.get_by_role("region", name="Termine zu diesem Thema").get_by_role(
+        "link", name="Mietsprechstunde im Rathaus"
+    ).click()
+    expect(page).to_have_url(f"{live_server.url}/veranstaltungen/{event.datum.year}/mietsprechstunde/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mietsprechstunde im Rathaus")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="In meinen Kalender eintragen").click()
+    download = download_info.value
+    assert download.suggested_filename == f"mietsprechstunde-{event.datum:%Y-%m-%d}.ics"
+    raw = Path(download.path()).read_bytes()
+    assert b"\r\n" in raw  # RFC 5545 line endings, or some calendar apps refuse the file
+    lines = raw.decode("utf-8").splitlines()
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert "BEGIN:VEVENT" in lines
+    assert "SUMMARY:Mietsprechstunde im Rathaus" in lines
+    assert f"DTSTART;TZID=Europe/Berlin:{event.datum:%Y%m%d}T180000" in lines
+
+
+def test_advice_seeker_sends_request_and_gets_reference_number(live_server, page: Page):
+    """Someone seeking advice sends the form and gets the reference number their request is stored under."""
+    bereich = make_themenbereich(name="Wohnung und Miete")
+    nachricht = "Mein Vermieter antwortet nicht auf meine Briefe."
+
+    page.goto(f"{live_server.url}/anfrage/")
+    page.get_by_label("E-Mail-Adresse").fill("ratsuchend@example.org")
+    page.get_by_label("Worum geht es?").select_option(label="Wohnung und Miete")
+    page.get_by_label("Ihre Nachricht").fill(nachricht)
+    page.get_by_role("checkbox", name=re.compile(r"^Ich bin einverstanden")).check()
+    page.get_by_role("button", name="Anfrage absenden").click()
+
+    expect(page).to_have_url(f"{live_server.url}/anfrage/gesendet/")
+    expect(page.locator("#referenz")).to_have_text(REFERENZ)
+    referenz = page.locator("#referenz").inner_text().strip()
+    assert REFERENZ.fullmatch(referenz)
+
+    anfrage = Anfrage.objects.get(referenz=referenz)
+    assert Anfrage.objects.count() == 1
+    assert anfrage.email == "ratsuchend@example.org"
+    assert anfrage.themenbereich == bereich
+    assert anfrage.nachricht == nachricht
+
+
+def test_form_error_keeps_what_the_visitor_typed(live_server, page: Page):
+    """A visitor who forgets how to be reached sees what to fix and does not lose the message they wrote."""
+    make_themenbereich(name="Arbeit")
+    nachricht = "Ich suche Hilfe bei der Anerkennung meines Abschlusses."
+
+    page.goto(f"{live_server.url}/anfrage/")
+    page.get_by_label("Ihre Nachricht").fill(nachricht)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Anfrage absenden").click()
+    assert navigation.value.status == 422
+
+    summary = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="Bitte prüfen Sie Ihre Angaben"))
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("E-Mail-Adresse oder eine Telefonnummer")
+    expect(page.get_by_label("Ihre Nachricht")).to_have_value(nachricht)
+    assert not Anfrage.objects.exists()
+
+
+def test_beratung_staff_finds_request_by_reference(live_server, staff_groups, page: Page):
+    """Advice staff see incoming requests in the admin and find one by the number the resident quotes."""
+    gesucht = make_anfrage(email="gesucht@example.org")
+    andere = make_anfrage(email="andere@example.org")
+    make_staff("berater", "Beratung")
+
+    admin_login(page, live_server.url, "berater")
+    page.get_by_role("link", name="Anfragen", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/admin/anfragen/anfrage/")
+    results = page.locator("#result_list")
+    expect(results.get_by_role("link", name=gesucht.referenz)).to_be_visible()
+    expect(results.get_by_role("link", name=andere.referenz)).to_be_visible()
+
+    search = page.get_by_role("search")
+    search.get_by_role("textbox").fill(gesucht.referenz)
+    search.get_by_role("button", name="Suchen").click()
+    expect(page).to_have_url(re.compile(r"\?q=" + re.escape(gesucht.referenz) + "$"))
+    expect(results.get_by_role("link", name=gesucht.referenz)).to_be_visible()
+    expect(results.get_by_role("link", name=andere.referenz)).to_have_count(0)
+
+
+def test_redaktion_staff_cannot_see_requests(live_server, staff_groups, page: Page):
+    """Editors curate public content but must never see residents' requests."""
+    make_anfrage()
+    make_staff("redakteurin", "Redaktion")
+
+    admin_login(page, live_server.url, "redakteurin")
+    expect(page.get_by_role("link", name="Themen", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Anfragen"))).to_have_count(0)
+
+    response = page.goto(f"{live_server.url}/admin/anfragen/anfrage/")
+    assert response is not None
+    assert response.status == 403
