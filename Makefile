@@ -41,7 +41,7 @@ install-dev: $(VENV)/.installed-dev
 run: install .dev-secret-key
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) seed_content --demo
-	@if [ -z "$$DATABASE_URL" ]; then $(DEV_ENV) $(MANAGE) create_dev_admin; fi
+	@if [ -z "$$DATABASE_URL" ]; then $(DEV_ENV) PORT=$(PORT) $(MANAGE) create_dev_admin; fi
 	@echo "Portal: http://127.0.0.1:$(PORT)/"
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
