@@ -61,9 +61,12 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Compiled catalogs are committed, so `make run` needs no gettext; rebuild after editing a .po.
+# Compiled catalogs are committed, so `make run` needs no gettext (apt-get install gettext
+# for these two). `make messages` collects new UI strings into every catalog and compiles them.
+LANGS := en tr ar uk ru
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv
+	for lang in $(LANGS); do DJANGO_SECRET_KEY=x $(MANAGE) makemessages -l $$lang --ignore=.venv --ignore=tests --ignore=scripts --add-location=file; done
+	DJANGO_SECRET_KEY=x $(MANAGE) compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

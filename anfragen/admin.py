@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from anfragen.models import Anfrage, Themenbereich
+from integrationsrat.admin import UebersetzungAdmin
 
 
 @admin.register(Themenbereich)
-class ThemenbereichAdmin(admin.ModelAdmin):
-    list_display = ("name", "aktiv", "reihenfolge")
+class ThemenbereichAdmin(UebersetzungAdmin):
+    list_display = ("name", "aktiv", "reihenfolge", "uebersetzungen")
+    fields = ("name", "aktiv", "reihenfolge")
     list_editable = ("aktiv", "reihenfolge")
     search_fields = ("name",)
 

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from anfragen.models import Anfrage, Sprache, Themenbereich
@@ -63,6 +64,8 @@ class AnfrageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Answer in the language the visitor reads the site in, unless they choose otherwise.
+        self.fields["sprache"].initial = get_language() if get_language() in Sprache.values else Sprache.DEUTSCH
         self.fields["einwilligung"].label = format_html(
             '{} <a href="{}">{}</a>',
             _(

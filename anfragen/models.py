@@ -1,11 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from integrationsrat.models import UebersetzbarMixin
 
-class Themenbereich(models.Model):
+
+class Themenbereich(UebersetzbarMixin, models.Model):
     """What a request is about, as the advice seeker picks it in the form."""
 
-    name = models.CharField(_("Name"), max_length=80, unique=True)
+    name = models.CharField(_("Name"), max_length=80)
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     aktiv = models.BooleanField(_("im Formular anbieten"), default=True)
 

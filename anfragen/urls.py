@@ -6,5 +6,6 @@ app_name = "anfragen"
 
 urlpatterns = [
     path("", views.anfrage, name="formular"),
+    path("leichte-sprache/", views.anfrage, {"leichte_sprache": True}, name="leichte_sprache"),
     path("gesendet/", views.gesendet, name="gesendet"),
 ]

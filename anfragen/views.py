@@ -1,12 +1,19 @@
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from anfragen.forms import AnfrageForm
 from anfragen.services import anfrage_create
+from seiten.models import Seite
 
 SESSION_KEY = "anfrage_referenz"
 
 
-def anfrage(request):
+def anfrage(request, leichte_sprache: bool = False):
+    seite = None
+    if leichte_sprache:
+        seite = Seite.objects.visible_to(request.user).filter(schluessel=Seite.Schluessel.ANFRAGE_LS).first()
+        if seite is None:
+            raise Http404
     # Not `request.POST or None`: an empty POST must show the errors, not a fresh form.
     form = AnfrageForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
@@ -17,7 +24,12 @@ def anfrage(request):
         # in logs, browser history or a shared link.
         request.session[SESSION_KEY] = neu.referenz
         return redirect("anfragen:gesendet")
-    return render(request, "anfragen/anfrage_form.html", {"form": form}, status=422 if form.is_bound else 200)
+    return render(
+        request,
+        "anfragen/anfrage_form.html",
+        {"form": form, "seite": seite},
+        status=422 if form.is_bound else 200,
+    )
 
 
 def gesendet(request):

@@ -14,7 +14,7 @@ THEMEN = [
     {
         "slug": "baumpflanz-aktion",
         "titel": "Baumpflanz-Aktion",
-        "kurztext": "Ein Baum als Zeichen gegen rechte Gewalt – für Vielfalt, Toleranz, Respekt und Hoffnung.",
+        "kurztext": "Eine Aktion als Zeichen gegen rechte Gewalt – für Vielfalt, Toleranz, Respekt und Hoffnung.",
         "punkte": [
             "In Anlehnung an die Kampagne des Landesintegrationsrates NRW",
             "Zeichen gegen Opfer Rechter Gewalt",
@@ -243,8 +243,9 @@ SEITEN = {
                 "ueberschrift": "Was noch nicht barrierefrei ist",
                 "darstellung": "liste",
                 "zeilen": [
-                    "Die Inhalte gibt es bisher nur auf Deutsch. Übersetzungen folgen.",
-                    "Texte in Leichter Sprache folgen.",
+                    "Neue Inhalte gibt es manchmal zuerst nur auf Deutsch. Dann steht auf der Seite ein "
+                    "Hinweis in Ihrer Sprache.",
+                    "Leichte Sprache gibt es bisher nur für die Seiten „Über uns“ und „Anfrage stellen“.",
                 ],
             },
             {
@@ -327,3 +328,91 @@ BEISPIELE = [
         "kurztext": "Das jährliche Fest der Kulturen mit einem Stand des Integrationsrats. (Beispiel)",
     },
 ]
+
+# Leichte Sprache (easy German): short sentences, one statement each, hard
+# words explained. Only facts from the source above.
+SEITEN_LEICHTE_SPRACHE = {
+    "ueber-uns-leichte-sprache": {
+        "titel": "Der Integrations·rat in Leichter Sprache",
+        "einleitung": "Beckum ist eine Stadt.\n\n"
+        "In Beckum leben viele Menschen aus anderen Ländern.\n\n"
+        "Manche Menschen sind nach Beckum gekommen.\n"
+        "Manche Menschen sind nach Beckum geflüchtet.\n\n"
+        "Der Integrations·rat ist für diese Menschen da.",
+        "abschnitte": [
+            {
+                "ueberschrift": "Was ist der Integrations·rat?",
+                "darstellung": "absaetze",
+                "zeilen": [
+                    "Der Integrations·rat ist eine Gruppe von Menschen.",
+                    "Die Gruppe gibt Rat.\nRat geben heißt: Die Gruppe sagt ihre Meinung.\n"
+                    "Und die Gruppe macht Vorschläge.",
+                    "Die Gruppe spricht mit der Politik in Beckum.\nUnd mit der Stadt·verwaltung.\n"
+                    "Die Stadt·verwaltung sind die Ämter der Stadt.",
+                ],
+            },
+            {
+                "ueberschrift": "Was macht der Integrations·rat?",
+                "darstellung": "liste",
+                "zeilen": [
+                    "Er vertritt Menschen aus anderen Ländern. Vertreten heißt: Er spricht für diese Menschen.",
+                    "Er erzählt der Politik: So leben Menschen aus anderen Ländern in Beckum.",
+                    "Er hilft beim Zusammen·leben von allen Menschen in Beckum.",
+                    "Er setzt sich dafür ein: Alle Menschen sollen die gleichen Chancen haben.",
+                    "Er hilft bei Fragen zu Gesundheit, Arbeit und Wohnung.",
+                    "Er darf sich um alle Themen in Beckum kümmern.",
+                ],
+            },
+            {
+                "ueberschrift": "Was hat der Integrations·rat im Jahr 2024 gemacht?",
+                "darstellung": "liste",
+                "zeilen": [
+                    "Er hat eine Baum·pflanz·aktion gemacht. Das ist ein Zeichen gegen rechte Gewalt.",
+                    "Er hat mit Vereinen von Menschen aus anderen Ländern gesprochen.",
+                    "Er hat das Fest der Kulturen gemacht.",
+                    "Er hat bei der Integrations·arbeit der Stadt mit·gemacht.",
+                    "Er hat Menschen mit Fragen geholfen.",
+                    "Er hat mit anderen Integrations·räten in Nordrhein-Westfalen gesprochen.",
+                ],
+            },
+            {
+                "ueberschrift": "Sie haben eine Frage?",
+                "darstellung": "absaetze",
+                "zeilen": [
+                    "Sie können uns schreiben.\nDas kostet nichts.\n"
+                    "Auf der Seite „Anfrage in Leichter Sprache“ steht, wie das geht."
+                ],
+            },
+        ],
+    },
+    "anfrage-leichte-sprache": {
+        "titel": "Eine Frage an den Integrations·rat schicken",
+        "einleitung": "Sie haben eine Frage?\nOder Sie haben ein Problem?\n\n"
+        "Zum Beispiel mit einem Amt.\nOder mit Ihrer Wohnung.\nOder mit Ihrer Arbeit.\n\n"
+        "Dann schreiben Sie uns.\nDas kostet nichts.\nWir sagen Ihre Frage nicht weiter.",
+        "abschnitte": [
+            {
+                "ueberschrift": "So geht es",
+                "darstellung": "nummeriert",
+                "zeilen": [
+                    "Schreiben Sie Ihre E-Mail-Adresse oder Ihre Telefon·nummer auf. Dann können wir Ihnen antworten.",
+                    "Ihr Name ist freiwillig. Freiwillig heißt: Sie müssen den Namen nicht aufschreiben.",
+                    "Wählen Sie ein Thema aus.",
+                    "Schreiben Sie Ihre Frage auf. Sie dürfen in Ihrer Sprache schreiben.",
+                    "Wählen Sie die Sprache für unsere Antwort.",
+                    "Machen Sie einen Haken bei „Ich bin einverstanden“. "
+                    "Das heißt: Wir dürfen Ihre Angaben für die Antwort speichern.",
+                    "Drücken Sie auf „Anfrage absenden“.",
+                ],
+            },
+            {
+                "ueberschrift": "Was passiert dann?",
+                "darstellung": "absaetze",
+                "zeilen": [
+                    "Sie bekommen eine Nummer.\nDie Nummer heißt: Referenz·nummer.\nSchreiben Sie die Nummer auf.",
+                    "Wir lesen Ihre Frage.\nDann melden wir uns bei Ihnen.",
+                ],
+            },
+        ],
+    },
+}

@@ -1,6 +1,23 @@
 from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
 
 
 def site(request):
     """What every page shows in its header and footer. Never queries the database."""
-    return {"SITE_NAME": settings.SITE_NAME}
+    current = get_language()
+    query = request.GET.urlencode()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "bidi": get_language_info(code)["bidi"],
+                "url": f"{url}?{query}" if query else url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return {"SITE_NAME": settings.SITE_NAME, "LANGUAGE_LINKS": languages}

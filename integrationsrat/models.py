@@ -1,7 +1,12 @@
+import hashlib
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from integrationsrat.images import ALLOWED_IMAGE_EXTENSIONS, validate_image_file
 
@@ -61,12 +66,76 @@ class BildMixin(models.Model):
 
     def clean(self):
         super().clean()
-        if self.bild and not self.bild_alt.strip() and not self.bild_dekorativ:
+        # The German description is required; translations fall back to it.
+        alt_field = build_localized_fieldname("bild_alt", settings.LANGUAGE_CODE)
+        if self.bild and not (getattr(self, alt_field) or "").strip() and not self.bild_dekorativ:
             raise ValidationError(
                 {
-                    "bild_alt": ValidationError(
+                    alt_field: ValidationError(
                         _("Bitte beschreiben Sie das Bild oder markieren Sie es als dekorativ."),
                         code="alt_text_required",
                     )
                 }
             )
+
+
+class Uebersetzungsstand(models.TextChoices):
+    AKTUELL = "aktuell", _("aktuell")
+    VERALTET = "veraltet", _("veraltet")
+    FEHLT = "fehlt", _("fehlt")
+
+
+class UebersetzbarMixin(models.Model):
+    """Knows, per language, whether its translation matches the current German text.
+
+    When a translation is saved, the fingerprint of the German text it was made
+    from is stored. If the German text changes later and the translation does
+    not, the fingerprints differ and staff see "veraltet" for that language.
+    """
+
+    uebersetzung_stand = models.JSONField(default=dict, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        before = type(self)._base_manager.filter(pk=self.pk).first() if self.pk else None
+        fingerprint = self._german_fingerprint()
+        state = dict(self.uebersetzung_stand)
+        for lang in self.other_languages():
+            values = self._values(lang)
+            if not any(values):
+                state.pop(lang, None)
+            elif before is None or lang not in state or values != before._values(lang):
+                state[lang] = fingerprint
+        self.uebersetzung_stand = state
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def translated_field_names(cls) -> list[str]:
+        from modeltranslation.translator import translator
+
+        return sorted(translator.get_options_for_model(cls).all_fields)
+
+    @staticmethod
+    def other_languages() -> list[str]:
+        return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+    def _values(self, lang: str) -> list[str]:
+        return [getattr(self, build_localized_fieldname(name, lang)) or "" for name in self.translated_field_names()]
+
+    def _german_fingerprint(self) -> str:
+        return hashlib.sha256("\x1f".join(self._values(settings.LANGUAGE_CODE)).encode()).hexdigest()[:16]
+
+    def uebersetzungsstand(self, lang: str) -> str:
+        if lang == settings.LANGUAGE_CODE:
+            return Uebersetzungsstand.AKTUELL
+        if lang not in self.uebersetzung_stand:
+            return Uebersetzungsstand.FEHLT
+        if self.uebersetzung_stand[lang] != self._german_fingerprint():
+            return Uebersetzungsstand.VERALTET
+        return Uebersetzungsstand.AKTUELL
+
+    def ist_uebersetzt(self, lang: str | None = None) -> bool:
+        """Has a translation into `lang` (default: the active language), current or not."""
+        return self.uebersetzungsstand(lang or get_language()) != Uebersetzungsstand.FEHLT

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -12,15 +13,22 @@ admin.site.site_title = "Integrationsrat Beckum"
 admin.site.index_title = "Übersicht"
 admin.site.site_url = "/"
 
+# The admin and machine-read files stay outside the language prefixes; the
+# admin is German for staff.
 urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+# Public pages: German without prefix, other languages under /en/, /tr/, ...
+urlpatterns += i18n_patterns(
     path("", views.start, name="start"),
     path("", include("themen.urls")),
     path("veranstaltungen/", include("veranstaltungen.urls")),
     path("anfrage/", include("anfragen.urls")),
     path("", include("seiten.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,18 +1,18 @@
 from django.contrib import admin
 
-from integrationsrat.admin import PublicPageAdminMixin
+from integrationsrat.admin import PublicPageAdminMixin, UebersetzungAdmin, UebersetzungStackedInline
 from seiten.models import Abschnitt, Seite
 
 
-class AbschnittInline(admin.StackedInline):
+class AbschnittInline(UebersetzungStackedInline):
     model = Abschnitt
     extra = 0
     fields = ("reihenfolge", "ueberschrift", "darstellung", "text")
 
 
 @admin.register(Seite)
-class SeiteAdmin(PublicPageAdminMixin, admin.ModelAdmin):
-    list_display = ("titel", "schluessel", "veroeffentlicht", "geaendert_am", "vorschau_link")
+class SeiteAdmin(PublicPageAdminMixin, UebersetzungAdmin):
+    list_display = ("titel", "schluessel", "veroeffentlicht", "uebersetzungen", "geaendert_am", "vorschau_link")
     list_filter = ("veroeffentlicht",)
     search_fields = ("titel", "einleitung", "abschnitte__text")
     fieldsets = ((None, {"fields": ("schluessel", "titel", "einleitung", "veroeffentlicht")}),)

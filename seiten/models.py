@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import PublishableQuerySet
+from integrationsrat.models import PublishableQuerySet, UebersetzbarMixin
 from integrationsrat.text import split_lines
 
 
@@ -10,7 +10,7 @@ class SeiteQuerySet(PublishableQuerySet):
     pass
 
 
-class Seite(models.Model):
+class Seite(UebersetzbarMixin, models.Model):
     """A fixed page of the site (about us, legal notice, privacy, accessibility).
 
     The set of pages is fixed by the URLs; staff edit their text in sections,
@@ -22,6 +22,8 @@ class Seite(models.Model):
         IMPRESSUM = "impressum", _("Impressum")
         DATENSCHUTZ = "datenschutz", _("Datenschutz")
         BARRIEREFREIHEIT = "barrierefreiheit", _("Barrierefreiheit")
+        UEBER_UNS_LS = "ueber-uns-leichte-sprache", _("Über uns in Leichter Sprache")
+        ANFRAGE_LS = "anfrage-leichte-sprache", _("Anfrage in Leichter Sprache (Text über dem Formular)")
 
     schluessel = models.CharField(_("Seite"), max_length=30, choices=Schluessel.choices, unique=True)
     titel = models.CharField(_("Überschrift"), max_length=150)
@@ -40,10 +42,12 @@ class Seite(models.Model):
         return self.titel
 
     def get_absolute_url(self):
+        if self.schluessel == self.Schluessel.ANFRAGE_LS:
+            return reverse("anfragen:leichte_sprache")
         return reverse(f"seiten:{self.schluessel}")
 
 
-class Abschnitt(models.Model):
+class Abschnitt(UebersetzbarMixin, models.Model):
     class Darstellung(models.TextChoices):
         ABSAETZE = "absaetze", _("Absätze")
         LISTE = "liste", _("Aufzählung (eine Zeile je Punkt)")
@@ -64,10 +68,6 @@ class Abschnitt(models.Model):
 
     def __str__(self):
         return self.ueberschrift or f"{self.seite}: {self.reihenfolge}"
-
-    @property
-    def ist_liste(self) -> bool:
-        return self.darstellung != self.Darstellung.ABSAETZE
 
     @property
     def zeilen(self) -> list[str]:

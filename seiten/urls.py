@@ -5,5 +5,15 @@ from seiten.models import Seite
 
 app_name = "seiten"
 
-# One named route per fixed page: /ueber-uns/, /impressum/, /datenschutz/, /barrierefreiheit/.
-urlpatterns = [path(f"{key}/", views.seite, {"schluessel": key}, name=key) for key in Seite.Schluessel.values]
+S = Seite.Schluessel
+PATHS = {
+    S.UEBER_UNS: "ueber-uns/",
+    S.UEBER_UNS_LS: "ueber-uns/leichte-sprache/",
+    S.IMPRESSUM: "impressum/",
+    S.DATENSCHUTZ: "datenschutz/",
+    S.BARRIEREFREIHEIT: "barrierefreiheit/",
+}
+
+# One named route per fixed page; the request page in Leichte Sprache lives
+# with the form (anfragen:leichte_sprache).
+urlpatterns = [path(route, views.seite, {"schluessel": key.value}, name=key.value) for key, route in PATHS.items()]

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +13,12 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Staff users are made in many tests; the slow production hasher adds nothing here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _german_by_default():
+    # LocaleMiddleware leaves the language of the last request active in the
+    # test thread; every test starts in German, the source language.
+    translation.activate("de")
+    yield
+    translation.deactivate()

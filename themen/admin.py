@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin
+from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin, UebersetzungAdmin
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
 
 
 @admin.register(Thema)
-class ThemaAdmin(PublicPageAdminMixin, admin.ModelAdmin):
-    list_display = ("titel", "veroeffentlicht", "reihenfolge", "geaendert_am", "vorschau_link")
+class ThemaAdmin(PublicPageAdminMixin, UebersetzungAdmin):
+    list_display = ("titel", "veroeffentlicht", "reihenfolge", "uebersetzungen", "geaendert_am", "vorschau_link")
     list_editable = ("reihenfolge",)
     list_filter = ("veroeffentlicht",)
     search_fields = ("titel", "kurztext", "punkte", "beschreibung")
@@ -26,8 +26,8 @@ class RueckblickThemaInline(admin.TabularInline):
 
 
 @admin.register(Jahresrueckblick)
-class JahresrueckblickAdmin(PublicPageAdminMixin, admin.ModelAdmin):
-    list_display = ("jahr", "titel", "veroeffentlicht", "vorschau_link")
+class JahresrueckblickAdmin(PublicPageAdminMixin, UebersetzungAdmin):
+    list_display = ("jahr", "titel", "veroeffentlicht", "uebersetzungen", "vorschau_link")
     list_filter = ("veroeffentlicht",)
     search_fields = ("titel", "einleitung")
     fieldsets = ((None, {"fields": ("jahr", "titel", "einleitung", "veroeffentlicht")}),)

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import BildMixin, PublishableQuerySet
+from integrationsrat.models import BildMixin, PublishableQuerySet, UebersetzbarMixin
 from integrationsrat.text import split_lines
 
 
@@ -10,7 +10,7 @@ class ThemaQuerySet(PublishableQuerySet):
     pass
 
 
-class Thema(BildMixin, models.Model):
+class Thema(UebersetzbarMixin, BildMixin, models.Model):
     titel = models.CharField(_("Titel"), max_length=120)
     slug = models.SlugField(
         _("Adresse (Kurzname)"),
@@ -63,7 +63,7 @@ class JahresrueckblickQuerySet(PublishableQuerySet):
     pass
 
 
-class Jahresrueckblick(models.Model):
+class Jahresrueckblick(UebersetzbarMixin, models.Model):
     """The council's review of one year: which topics it worked on.
 
     The year's events come from the calendar itself, so the review never

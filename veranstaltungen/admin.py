@@ -1,19 +1,31 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin
+from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin, UebersetzungAdmin
 from veranstaltungen.models import Ort, Veranstaltung
 
 
 @admin.register(Ort)
-class OrtAdmin(admin.ModelAdmin):
+class OrtAdmin(UebersetzungAdmin):
     list_display = ("name", "adresse")
+    fields = ("name", "adresse", "hinweise")
     search_fields = ("name", "adresse")
 
 
 @admin.register(Veranstaltung)
-class VeranstaltungAdmin(PublicPageAdminMixin, admin.ModelAdmin):
-    list_display = ("titel", "datum", "beginn", "art", "thema", "ort", "veroeffentlicht", "abgesagt", "vorschau_link")
+class VeranstaltungAdmin(PublicPageAdminMixin, UebersetzungAdmin):
+    list_display = (
+        "titel",
+        "datum",
+        "beginn",
+        "art",
+        "thema",
+        "ort",
+        "veroeffentlicht",
+        "abgesagt",
+        "uebersetzungen",
+        "vorschau_link",
+    )
     list_filter = ("veroeffentlicht", "abgesagt", "art", "thema", ("datum", admin.DateFieldListFilter))
     search_fields = ("titel", "kurztext", "beschreibung", "ort__name")
     date_hierarchy = "datum"

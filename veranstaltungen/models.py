@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import BildMixin, PublishableQuerySet
+from integrationsrat.models import BildMixin, PublishableQuerySet, UebersetzbarMixin
 
 
 class Ort(models.Model):
@@ -54,7 +54,7 @@ class VeranstaltungQuerySet(PublishableQuerySet):
         return self.select_related("ort", "thema")
 
 
-class Veranstaltung(BildMixin, models.Model):
+class Veranstaltung(UebersetzbarMixin, BildMixin, models.Model):
     class Art(models.TextChoices):
         VERANSTALTUNG = "veranstaltung", _("Veranstaltung")
         SITZUNG = "sitzung", _("Öffentliche Sitzung")

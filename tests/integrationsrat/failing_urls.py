@@ -1,9 +1,12 @@
-from django.urls import include, path
+from django.urls import path
+
+from integrationsrat import urls
 
 
 def broken(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("kaputt/", broken), path("", include("integrationsrat.urls"))]
+# i18n_patterns may only live in a root URLconf, so extend the real one's list.
+urlpatterns = [path("kaputt/", broken), *urls.urlpatterns]
 handler500 = "integrationsrat.views.server_error"

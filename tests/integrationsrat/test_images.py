@@ -14,14 +14,14 @@ def change_thema(client, thema, bild):
     return client.post(
         f"/admin/themen/thema/{thema.pk}/change/",
         {
-            "titel": thema.titel,
+            "titel_de": thema.titel,
             "slug": thema.slug,
-            "kurztext": thema.kurztext,
-            "punkte": thema.punkte,
+            "kurztext_de": thema.kurztext,
+            "punkte_de": thema.punkte,
             "reihenfolge": 0,
             "veroeffentlicht": "on",
             "bild": bild,
-            "bild_alt": "Ein blaues Rechteck",
+            "bild_alt_de": "Ein blaues Rechteck",
         },
     )
 

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from seiten.models import Seite
+from seiten.urls import PATHS
 from tests.factories import make_staff, make_thema, make_veranstaltung
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def test_start_page_answers_what_when_and_how_to_get_help(client):
     assert reverse("anfragen:formular") in page
 
 
-@pytest.mark.parametrize("key", Seite.Schluessel.values)
+@pytest.mark.parametrize("key", [key.value for key in PATHS])
 def test_fixed_pages_show_staff_text_or_404(client, key):
     assert client.get(reverse(f"seiten:{key}")).status_code == 404
     seite = Seite.objects.create(schluessel=key, titel="Titel <b>fett</b>", einleitung="Absatz eins\n\nAbsatz zwei")

@@ -23,6 +23,6 @@ def test_image_needs_alt_text_unless_decorative():
     thema.bild = make_image_upload()
     with pytest.raises(ValidationError) as error:
         thema.full_clean()
-    assert error.value.error_dict["bild_alt"][0].code == "alt_text_required"
+    assert error.value.error_dict["bild_alt_de"][0].code == "alt_text_required"
     thema.bild_dekorativ = True
     thema.full_clean()

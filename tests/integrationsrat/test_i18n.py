@@ -1,0 +1,211 @@
+"""Every resident can read it: languages, right-to-left, formats, translated content."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+
+from tests.factories import (
+    make_rueckblick,
+    make_staff,
+    make_thema,
+    make_themenbereich,
+    make_veranstaltung,
+)
+from themen.models import Thema
+
+pytestmark = pytest.mark.django_db
+
+LANGS = [code for code, _name in settings.LANGUAGES]
+RTL = {"ar"}
+
+
+def url_in(lang: str, name: str, *args) -> str:
+    with translation.override(lang):
+        return reverse(name, args=args)
+
+
+@pytest.fixture
+def content():
+    thema = make_thema(slug="fest")
+    make_veranstaltung(slug="sitzung", datum=datetime.date(2024, 11, 14), thema=thema)
+    make_veranstaltung(slug="kommend", thema=thema)
+    make_rueckblick(jahr=2024, themen=[thema])
+    make_themenbereich()
+    from seiten.models import Seite
+
+    for key in Seite.Schluessel.values:
+        Seite.objects.create(schluessel=key, titel=key)
+    return thema
+
+
+PAGES = [
+    ("start", (), 200),
+    ("themen:list", (), 200),
+    ("themen:detail", ("fest",), 200),
+    ("themen:detail", ("gibt-es-nicht",), 404),
+    ("themen:rueckblick", (2024,), 200),
+    ("themen:rueckblick", (1999,), 404),
+    ("veranstaltungen:list", (), 200),
+    ("veranstaltungen:jahr", (2024,), 200),
+    ("veranstaltungen:jahr", (1999,), 404),
+    ("veranstaltungen:detail", (2024, "sitzung"), 200),
+    ("veranstaltungen:detail", (2024, "gibt-es-nicht"), 404),
+    ("anfragen:formular", (), 200),
+    ("anfragen:leichte_sprache", (), 200),
+    ("seiten:ueber-uns", (), 200),
+    ("seiten:ueber-uns-leichte-sprache", (), 200),
+    ("seiten:impressum", (), 200),
+    ("seiten:datenschutz", (), 200),
+    ("seiten:barrierefreiheit", (), 200),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_renders_in_every_language_with_lang_and_dir(client, content, lang):
+    direction = "rtl" if lang in RTL else "ltr"
+    for name, args, status in PAGES:
+        url = url_in(lang, name, *args)
+        assert url.startswith("/" if lang == "de" else f"/{lang}/"), url
+        response = client.get(url)
+        assert response.status_code == status, url
+        assert f'<html lang="{lang}" dir="{direction}">' in response.content.decode(), url
+
+
+def test_german_has_no_prefix_and_admin_stays_german(client, content):
+    assert url_in("de", "themen:list") == "/themen/"
+    assert client.get("/de/themen/").status_code == 404
+    response = client.get(reverse("admin:login"), HTTP_ACCEPT_LANGUAGE="ar")
+    assert '<html lang="de"' in response.content.decode()
+
+
+def test_language_switcher_and_hreflang_keep_the_visitor_on_the_same_page(client, content):
+    page = client.get("/tr/themen/fest/?x=1").content.decode()
+    for lang in LANGS:
+        target = "/themen/fest/" if lang == "de" else f"/{lang}/themen/fest/"
+        assert f'href="{target}?x=1" lang="{lang}" hreflang="{lang}"' in page
+        assert f'<link rel="alternate" hreflang="{lang}" href="http://testserver{target}">' in page
+    assert 'hreflang="x-default" href="http://testserver/themen/fest/"' in page
+    # each language is named in its own language, and the current one is marked
+    assert ">العربية</a>" in page and ">Українська</a>" in page
+    assert 'lang="tr" hreflang="tr" dir="ltr" aria-current="true">Türkçe' in page
+
+
+def test_arabic_uses_the_rtl_stylesheet(client, content):
+    assert "bootstrap.rtl.min.css" in client.get("/ar/").content.decode()
+    assert "bootstrap.rtl.min.css" not in client.get("/").content.decode()
+
+
+def test_untranslated_content_shows_german_with_a_notice_in_the_visitors_language(client, content):
+    with translation.override("en"):
+        notice = translation.gettext(
+            "Dieser Text ist noch nicht in Ihre Sprache übersetzt. Sie sehen die deutsche Fassung."
+        )
+    assert "Sie sehen die deutsche Fassung" not in notice  # the notice itself is translated
+    page = client.get("/en/themen/fest/").content.decode()
+    assert notice in page
+    assert content.titel in page
+    assert '<article class="prose" lang="de">' in page  # screen readers read it as German
+
+
+def test_translated_content_is_shown_without_notice(client, content):
+    content.titel_en = "Festival of Cultures"
+    content.kurztext_en = "Every year."
+    content.punkte_en = "A stand"
+    content.save()
+    page = client.get("/en/themen/fest/").content.decode()
+    assert "Festival of Cultures" in page and "A stand" in page
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    assert 'lang="de"' not in article
+    with translation.override("en"):
+        assert (
+            translation.gettext("Dieser Text ist noch nicht in Ihre Sprache übersetzt. Sie sehen die deutsche Fassung.")
+            not in page
+        )
+
+
+def test_translation_state_follows_changes_of_the_german_text():
+    thema = make_thema(titel="Wohnen")
+    assert thema.uebersetzungsstand("en") == "fehlt"
+    thema.titel_en = "Housing"
+    thema.save()
+    assert thema.uebersetzungsstand("en") == "aktuell"
+    assert thema.uebersetzungsstand("tr") == "fehlt"
+    thema.titel_de = "Wohnen und Miete"  # German changes, English does not
+    thema.save()
+    assert Thema.objects.get(pk=thema.pk).uebersetzungsstand("en") == "veraltet"
+    thema.titel_en = "Housing and rent"  # the translator catches up
+    thema.save()
+    assert Thema.objects.get(pk=thema.pk).uebersetzungsstand("en") == "aktuell"
+
+
+def test_admin_shows_outdated_translations(client):
+    thema = make_thema(titel="Wohnen", titel_en="Housing")
+    thema.titel_de = "Wohnen und Miete"
+    thema.save()
+    client.force_login(make_staff("redakteurin", "Redaktion"))
+    changelist = client.get(reverse("admin:themen_thema_changelist")).content.decode()
+    assert re.search(r"EN&nbsp;veraltet", changelist)
+    assert re.search(r"TR&nbsp;fehlt", changelist)
+    change = client.get(reverse("admin:themen_thema_change", args=[thema.pk])).content.decode()
+    assert "English – Übersetzung" in change and "Veraltet: Der deutsche Text wurde" in change
+    assert 'name="titel_ar"' in change
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("de", "14. November 2024"), ("en", "Nov. 14, 2024"), ("ru", "14 ноября 2024"), ("uk", "14 листопада 2024")],
+)
+def test_dates_are_formatted_per_language(client, content, lang, expected):
+    page = client.get(url_in(lang, "veranstaltungen:detail", 2024, "sitzung")).content.decode()
+    assert expected in page
+    with translation.override(lang):
+        assert date_format(datetime.date(2024, 11, 14), "DATE_FORMAT") in page
+
+
+def test_times_use_berlin_time_zone():
+    assert settings.TIME_ZONE == "Europe/Berlin" and settings.USE_TZ
+
+
+@pytest.mark.parametrize("lang", ["tr", "ar", "uk"])
+def test_request_form_preselects_the_visitors_language_and_confirms_in_it(client, lang):
+    bereich = make_themenbereich()
+    page = client.get(url_in(lang, "anfragen:formular")).content.decode()
+    assert f'<option value="{lang}" selected>' in page
+    response = client.post(
+        url_in(lang, "anfragen:formular"),
+        {
+            "email": "a@example.org",
+            "themenbereich": bereich.pk,
+            "nachricht": "Eine Frage in meiner Sprache",
+            "sprache": lang,
+            "einwilligung": "on",
+        },
+    )
+    assert response.url == url_in(lang, "anfragen:gesendet")
+    page = client.get(response.url).content.decode()
+    assert f'<html lang="{lang}"' in page
+    with translation.override(lang):
+        assert translation.gettext("Wie geht es weiter?") in page
+
+
+def test_leichte_sprache_is_linked_from_the_german_pages_only(client, content):
+    ls_about = url_in("de", "seiten:ueber-uns-leichte-sprache")
+    ls_form = url_in("de", "anfragen:leichte_sprache")
+    assert ls_about in client.get(url_in("de", "seiten:ueber-uns")).content.decode()
+    assert ls_form in client.get(url_in("de", "anfragen:formular")).content.decode()
+    assert "Leichter Sprache" not in client.get("/en/ueber-uns/").content.decode()
+
+
+def test_leichte_sprache_request_page_shows_its_text_and_the_form(client, content):
+    from seiten.models import Seite
+
+    Seite.objects.filter(schluessel="anfrage-leichte-sprache").update(titel_de="Eine Frage schicken")
+    url = url_in("de", "anfragen:leichte_sprache")
+    page = client.get(url).content.decode()
+    assert "Eine Frage schicken" in page
+    assert 'name="nachricht"' in page and f'action="{url}"' in page
