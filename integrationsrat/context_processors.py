@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 
 
 def site(request):
@@ -20,4 +20,4 @@ def site(request):
                 "current": code == current,
             }
         )
-    return {"SITE_NAME": settings.SITE_NAME, "LANGUAGE_LINKS": languages}
+    return {"SITE_NAME": gettext("Integrationsrat der Stadt Beckum"), "LANGUAGE_LINKS": languages}

@@ -209,3 +209,41 @@ def test_leichte_sprache_request_page_shows_its_text_and_the_form(client, conten
     page = client.get(url).content.decode()
     assert "Eine Frage schicken" in page
     assert 'name="nachricht"' in page and f'action="{url}"' in page
+
+
+def named_public_routes() -> set[str]:
+    """Every named route under the language prefixes ("namespace:name")."""
+    from django.urls import URLResolver, get_resolver
+    from django.urls.resolvers import LocalePrefixPattern
+
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                walk(p.url_patterns, ns)
+            elif p.name:
+                names.add(namespace + p.name)
+
+    for p in get_resolver().url_patterns:
+        if isinstance(p, URLResolver) and isinstance(p.pattern, LocalePrefixPattern):
+            walk(p.url_patterns)
+    return names
+
+
+def test_every_public_route_is_checked_in_every_language():
+    # Routes that are not HTML pages get their own tests (iCal in
+    # test_views.py, the sent page after a real submission above).
+    not_pages = {"veranstaltungen:kalender_ics", "veranstaltungen:detail_ics", "anfragen:gesendet"}
+    assert named_public_routes() - not_pages == {name for name, _args, _status in PAGES}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calendar_files_in_every_language(client, content, lang):
+    for url in (
+        url_in(lang, "veranstaltungen:kalender_ics"),
+        url_in(lang, "veranstaltungen:detail_ics", 2024, "sitzung"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar"), url
