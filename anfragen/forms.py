@@ -1,7 +1,11 @@
 import re
+import time
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout
 from django import forms
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.html import format_html
@@ -11,6 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from anfragen.models import Anfrage, Sprache, Themenbereich
 
 PHONE_ALLOWED = re.compile(r"^[0-9+()/\-. ]+$")
+START_SALT = "anfrage-formular-start"
+START_MAX_AGE = 24 * 60 * 60
+
+
+def start_token() -> str:
+    """When the form was shown, signed so a bot cannot fake having taken its time."""
+    return signing.dumps(time.time(), salt=START_SALT)
 
 
 class AnfrageForm(forms.Form):
@@ -57,6 +68,13 @@ class AnfrageForm(forms.Form):
         initial=Sprache.DEUTSCH,
         error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
     )
+    # Spam traps: a field people never see or fill, and the signed time the form was shown.
+    website = forms.CharField(
+        label=_("Bitte dieses Feld leer lassen"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    gestartet = forms.CharField(required=False, widget=forms.HiddenInput)
     einwilligung = forms.BooleanField(
         required=True,
         error_messages={"required": _("Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.")},
@@ -64,6 +82,10 @@ class AnfrageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.data.copy()  # clean() may hand out a fresh start token
+        else:
+            self.fields["gestartet"].initial = start_token()
         # Answer in the language the visitor reads the site in, unless they choose otherwise.
         self.fields["sprache"].initial = get_language() if get_language() in Sprache.values else Sprache.DEUTSCH
         self.fields["einwilligung"].label = format_html(
@@ -78,6 +100,18 @@ class AnfrageForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "name",
+            "email",
+            "telefon",
+            "themenbereich",
+            "nachricht",
+            "sprache",
+            # Out of sight and out of the tab order; only bots fill it in.
+            Div("website", css_class="hp-feld", aria_hidden="true"),
+            "gestartet",
+            "einwilligung",
+        )
 
     def clean_telefon(self):
         telefon = self.cleaned_data["telefon"].strip()
@@ -97,8 +131,34 @@ class AnfrageForm(forms.Form):
             )
         return nachricht
 
+    @classmethod
+    def mit_eingaben(cls, data):
+        """An unbound form that shows what the visitor typed, e.g. after a rejected post."""
+        return cls(initial={name: data.get(name, "") for name in cls.base_fields if name != "gestartet"})
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(
+                _("Ihre Anfrage wurde nicht gesendet. Bitte lassen Sie das Feld „Bitte dieses Feld leer lassen“ frei."),
+                code="honeypot",
+            )
+        try:
+            gestartet = signing.loads(cleaned.get("gestartet", ""), salt=START_SALT, max_age=START_MAX_AGE)
+        except signing.BadSignature:
+            self.data["gestartet"] = start_token()
+            raise ValidationError(
+                _(
+                    "Das Formular war zu lange geöffnet. Ihre Angaben stehen noch im Formular: "
+                    "Bitte senden Sie es noch einmal."
+                ),
+                code="form_expired",
+            ) from None
+        if time.time() - gestartet < settings.ANFRAGE_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal."),
+                code="too_fast",
+            )
         if (
             not cleaned.get("email")
             and not cleaned.get("telefon")

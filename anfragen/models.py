@@ -1,4 +1,12 @@
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from integrationsrat.models import UebersetzbarMixin
@@ -35,16 +43,37 @@ class AnfrageQuerySet(models.QuerySet):
     def offen(self):
         return self.exclude(status=Anfrage.Status.ERLEDIGT)
 
+    def zugewiesen(self, user):
+        return self.filter(zugewiesen_an=user)
+
+    def abgelaufen(self, *, tage: int, now: datetime.datetime | None = None):
+        """Closed more than `tage` days ago: due for deletion (data minimisation)."""
+        grenze = (now or timezone.now()) - datetime.timedelta(days=tage)
+        return self.filter(status=Anfrage.Status.ERLEDIGT, erledigt_am__lt=grenze)
+
 
 class Anfrage(models.Model):
     class Status(models.TextChoices):
         NEU = "neu", _("neu")
         IN_BEARBEITUNG = "in_bearbeitung", _("in Bearbeitung")
+        BEANTWORTET = "beantwortet", _("beantwortet")
         ERLEDIGT = "erledigt", _("erledigt")
+
+    # neu -> in Bearbeitung -> beantwortet -> erledigt; a request can go back
+    # into work (a follow-up question), and spam can be closed straight away.
+    UEBERGAENGE = {
+        Status.NEU: {Status.IN_BEARBEITUNG, Status.ERLEDIGT},
+        Status.IN_BEARBEITUNG: {Status.BEANTWORTET, Status.ERLEDIGT},
+        Status.BEANTWORTET: {Status.ERLEDIGT, Status.IN_BEARBEITUNG},
+        Status.ERLEDIGT: {Status.IN_BEARBEITUNG},
+    }
 
     referenz = models.CharField(_("Referenznummer"), max_length=20, unique=True, editable=False)
     jahr = models.PositiveSmallIntegerField(_("Jahr"), editable=False)
     laufende_nummer = models.PositiveIntegerField(_("laufende Nummer"), editable=False)
+    # Secret part of the advice seeker's status link; the link itself is an
+    # HMAC of it, so neither the database nor the logs hold a usable link.
+    status_nonce = models.CharField(max_length=32, editable=False, default="")
 
     name = models.CharField(_("Name"), max_length=100, blank=True)
     email = models.EmailField(_("E-Mail"), max_length=254, blank=True)
@@ -53,14 +82,29 @@ class Anfrage(models.Model):
         Themenbereich, on_delete=models.PROTECT, verbose_name=_("Themenbereich"), related_name="anfragen"
     )
     nachricht = models.TextField(_("Nachricht"), max_length=5000)
-    sprache = models.CharField(
-        _("Sprache für die Antwort"), max_length=10, choices=Sprache.choices, default=Sprache.DEUTSCH
-    )
+    sprache = models.CharField(_("Sprache für die Antwort"), max_length=10, choices=Sprache.choices, default="de")
     einwilligung_am = models.DateTimeField(_("Einwilligung Datenschutz am"), editable=False)
+    datenschutz_stand = models.DateTimeField(
+        _("Stand der Datenschutzerklärung bei Einwilligung"), null=True, editable=False
+    )
 
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.NEU)
+    zugewiesen_an = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("zuständig"),
+        related_name="+",
+        limit_choices_to={"groups__name": "Beratung", "is_active": True},
+    )
     eingegangen_am = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
     geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
+    erledigt_am = models.DateTimeField(_("erledigt am"), null=True, blank=True, editable=False)
+    anonymisiert_am = models.DateTimeField(_("anonymisiert am"), null=True, blank=True, editable=False)
+    # Set when the mails went out, so a retry after a mail failure never sends twice.
+    team_benachrichtigt_am = models.DateTimeField(_("Team benachrichtigt am"), null=True, editable=False)
+    bestaetigung_gesendet_am = models.DateTimeField(_("Bestätigung gesendet am"), null=True, editable=False)
 
     objects = AnfrageQuerySet.as_manager()
 
@@ -71,15 +115,98 @@ class Anfrage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["jahr", "laufende_nummer"], name="anfrage_nummer_pro_jahr"),
             models.CheckConstraint(
-                condition=~models.Q(email="", telefon=""),
+                condition=~models.Q(email="", telefon="") | models.Q(anonymisiert_am__isnull=False),
                 name="anfrage_braucht_kontakt",
                 violation_error_message=_("Eine Anfrage braucht eine E-Mail-Adresse oder Telefonnummer."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "-eingegangen_am"], name="anfrage_status_eingang")]
+        indexes = [
+            models.Index(fields=["status", "-eingegangen_am"], name="anfrage_status_eingang"),
+            models.Index(fields=["zugewiesen_an", "status"], name="anfrage_zustaendig_status"),
+            models.Index(fields=["status", "erledigt_am"], name="anfrage_status_erledigt"),
+        ]
 
     def __str__(self):
         return self.referenz
+
+    def save(self, *args, **kwargs):
+        if not self.status_nonce:
+            self.status_nonce = secrets.token_hex(16)
+        if self.status == self.Status.ERLEDIGT and self.erledigt_am is None:
+            self.erledigt_am = timezone.now()
+        elif self.status != self.Status.ERLEDIGT:
+            self.erledigt_am = None
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.pk:
+            vorher = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if vorher and vorher != self.status and self.status not in self.UEBERGAENGE[vorher]:
+                raise ValidationError(
+                    {
+                        "status": ValidationError(
+                            _("Von „%(von)s“ geht es nicht direkt zu „%(nach)s“."),
+                            code="invalid_transition",
+                            params={"von": self.Status(vorher).label, "nach": self.get_status_display()},
+                        )
+                    }
+                )
+
+    @property
+    def status_token(self) -> str:
+        return salted_hmac("anfrage-status", f"{self.pk}:{self.status_nonce}", algorithm="sha256").hexdigest()[:32]
+
+    def status_token_ok(self, token: str) -> bool:
+        return bool(self.status_nonce) and constant_time_compare(token, self.status_token)
+
+    def get_status_url(self) -> str:
+        return reverse("anfragen:status", kwargs={"referenz": self.referenz, "token": self.status_token})
+
+
+class Notiz(models.Model):
+    """An internal note of the advice team. Never shown to the advice seeker."""
+
+    anfrage = models.ForeignKey(Anfrage, on_delete=models.CASCADE, related_name="notizen", verbose_name=_("Anfrage"))
+    autor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False, verbose_name=_("von")
+    )
+    text = models.TextField(_("Notiz"), max_length=5000)
+    erstellt_am = models.DateTimeField(_("am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interne Notiz")
+        verbose_name_plural = _("interne Notizen")
+        ordering = ["erstellt_am"]
+
+    def __str__(self):
+        return f"{self.anfrage} – {self.erstellt_am:%d.%m.%Y %H:%M}"
+
+
+class Protokolleintrag(models.Model):
+    """Who looked at or changed a request, and when (accountability under the GDPR)."""
+
+    class Aktion(models.TextChoices):
+        ANGESEHEN = "angesehen", _("angesehen")
+        GEAENDERT = "geaendert", _("geändert")
+        NOTIZ = "notiz", _("Notiz hinzugefügt")
+        ANONYMISIERT = "anonymisiert", _("anonymisiert")
+
+    anfrage = models.ForeignKey(Anfrage, on_delete=models.CASCADE, related_name="protokoll", verbose_name=_("Anfrage"))
+    benutzer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, verbose_name=_("Benutzer")
+    )
+    aktion = models.CharField(_("Aktion"), max_length=20, choices=Aktion.choices)
+    details = models.CharField(_("Details"), max_length=300, blank=True)
+    zeitpunkt = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
+        ordering = ["-zeitpunkt"]
+
+    def __str__(self):
+        return f"{self.zeitpunkt:%d.%m.%Y %H:%M} {self.get_aktion_display()}"
 
 
 class Referenzzaehler(models.Model):

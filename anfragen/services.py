@@ -1,12 +1,17 @@
-"""Writes for requests. Views call these; they never save an Anfrage directly."""
+"""Writes for requests. Views, the admin and commands call these; nothing else saves an Anfrage."""
+
+import logging
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from anfragen.models import Anfrage, Referenzzaehler, Themenbereich
+from anfragen.models import Anfrage, Notiz, Protokolleintrag, Referenzzaehler, Themenbereich
+
+logger = logging.getLogger(__name__)
 
 REFERENCE_PREFIX = "IR"
+ANONYM = "[anonymisiert]"
 
 
 def format_referenz(*, jahr: int, nummer: int) -> str:
@@ -34,10 +39,17 @@ def anfrage_create(
     email: str = "",
     telefon: str = "",
 ) -> Anfrage:
+    """Store a request, then (after commit) notify the team and the advice seeker.
+
+    The request is committed before any mail is tried: a mail server that is
+    down can delay the notification, never lose the request.
+    """
+    from seiten.models import Seite
+
     now = timezone.now()
     jahr = timezone.localdate(now).year
     nummer = referenz_next(jahr=jahr)
-    return Anfrage.objects.create(
+    anfrage = Anfrage.objects.create(
         referenz=format_referenz(jahr=jahr, nummer=nummer),
         jahr=jahr,
         laufende_nummer=nummer,
@@ -47,6 +59,56 @@ def anfrage_create(
         themenbereich=themenbereich,
         nachricht=nachricht,
         sprache=sprache,
-        # The form refuses to submit without consent, so consent is the moment of submission.
+        # The form refuses to submit without consent, so consent is the moment
+        # of submission, given to the privacy notice as it stood then.
         einwilligung_am=now,
+        datenschutz_stand=Seite.objects.filter(schluessel=Seite.Schluessel.DATENSCHUTZ)
+        .values_list("geaendert_am", flat=True)
+        .first(),
     )
+    transaction.on_commit(lambda: anfrage_benachrichtigen_einreihen(anfrage.pk))
+    return anfrage
+
+
+def anfrage_benachrichtigen_einreihen(anfrage_id: int) -> None:
+    from anfragen.tasks import anfrage_benachrichtigen
+
+    try:
+        anfrage_benachrichtigen.enqueue(anfrage_id)
+    except Exception:
+        # The request is stored; a broken queue must not turn that into an error page.
+        logger.exception("Could not queue the notification for request %s", anfrage_id)
+
+
+def anfrage_protokollieren(*, anfrage: Anfrage, benutzer, aktion: str, details: str = "") -> Protokolleintrag:
+    return Protokolleintrag.objects.create(anfrage=anfrage, benutzer=benutzer, aktion=aktion, details=details[:300])
+
+
+@transaction.atomic
+def notiz_create(*, anfrage: Anfrage, autor, text: str) -> Notiz:
+    notiz = Notiz.objects.create(anfrage=anfrage, autor=autor, text=text)
+    anfrage_protokollieren(anfrage=anfrage, benutzer=autor, aktion=Protokolleintrag.Aktion.NOTIZ)
+    return notiz
+
+
+@transaction.atomic
+def anfrage_anonymisieren(*, anfrage: Anfrage, benutzer) -> Anfrage:
+    """Remove everything that identifies the person; keep number, topic and dates for statistics."""
+    anfrage.name = ""
+    anfrage.email = ""
+    anfrage.telefon = ""
+    anfrage.nachricht = ANONYM
+    anfrage.anonymisiert_am = timezone.now()
+    anfrage.save()
+    anfrage.notizen.all().delete()
+    anfrage_protokollieren(anfrage=anfrage, benutzer=benutzer, aktion=Protokolleintrag.Aktion.ANONYMISIERT)
+    return anfrage
+
+
+@transaction.atomic
+def anfragen_loeschen(*, tage: int) -> int:
+    """Delete requests closed more than `tage` days ago, with their notes and log. Returns how many."""
+    abgelaufen = Anfrage.objects.abgelaufen(tage=tage)
+    anzahl = abgelaufen.count()
+    abgelaufen.delete()
+    return anzahl

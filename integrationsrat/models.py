@@ -1,12 +1,15 @@
 import hashlib
+import io
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
+from PIL import Image, ImageOps
 
 from integrationsrat.images import ALLOWED_IMAGE_EXTENSIONS, validate_image_file
 
@@ -63,6 +66,26 @@ class BildMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.bild and not self.bild._committed:
+            self._metadaten_entfernen()
+        super().save(*args, **kwargs)
+
+    def _metadaten_entfernen(self) -> None:
+        """Re-encode a new upload without EXIF/GPS or other metadata (privacy of people in the photo)."""
+        upload = self.bild.file
+        upload.seek(0)
+        with Image.open(upload) as original:
+            fmt = original.format
+            # Turn the picture upright first: once EXIF is gone, its orientation tag is gone too.
+            bild = ImageOps.exif_transpose(original)
+            if fmt == "JPEG" and bild.mode not in ("RGB", "L"):
+                bild = bild.convert("RGB")
+            buffer = io.BytesIO()
+            # Pillow writes EXIF, XMP or PNG text only when asked to: a plain save drops them.
+            bild.save(buffer, format=fmt, **({"quality": 90, "optimize": True} if fmt == "JPEG" else {}))
+        self.bild.save(self.bild.name, ContentFile(buffer.getvalue()), save=False)
 
     def clean(self):
         super().clean()

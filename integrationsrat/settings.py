@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +71,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "integrationsrat.urls"
@@ -155,6 +165,66 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
+
+# Admin login: 5 failed attempts for a user name from one address lock it for an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "axes_gesperrt.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Mail: console in development, SMTP configured by environment in production.
+# DJANGO_EMAIL_BACKEND takes "smtp", "console" or a backend's dotted path.
+_MAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+}
+_mail_backend = os.environ.get("DJANGO_EMAIL_BACKEND") or ("console" if DEBUG else "smtp")
+_mail_backend = _MAIL_BACKENDS.get(_mail_backend, _mail_backend)
+MAILERS = {
+    "default": {
+        "BACKEND": _mail_backend,
+        "OPTIONS": {
+            "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("DJANGO_EMAIL_PORT", "587")),
+            "username": os.environ.get("DJANGO_EMAIL_USER", ""),
+            "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
+            "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", default=True),
+            "timeout": 20,
+        }
+        if _mail_backend == _MAIL_BACKENDS["smtp"]
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "integrationsrat@localhost")
+# Absolute links in mails (status link, admin link).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail and other slow work run outside the request in a worker (`manage.py
+# db_worker`), queued in the database so nothing is lost on a restart.
+TASKS = {"default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Caches (rate limits) and sessions: in Redis when REDIS_URL is set, so every
+# app server process sees the same counts; otherwise per process.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Requests: data minimisation and abuse protection.
+REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "180"))
+ANFRAGE_MIN_FILL_SECONDS = int(os.environ.get("ANFRAGE_MIN_FILL_SECONDS", "3"))
+ANFRAGE_RATE_LIMIT = int(os.environ.get("ANFRAGE_RATE_LIMIT", "5"))  # submissions per client and hour
+# Behind a reverse proxy the client address is in X-Forwarded-For; trust it only when told to.
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+# Shown on the 503 page when the database is down (the office's phone/email; set in production).
+CONTACT_PHONE = os.environ.get("DJANGO_CONTACT_PHONE", "")
+CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "")
 CSRF_FAILURE_VIEW = "integrationsrat.views.csrf_failure"
 
 
@@ -164,12 +234,30 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script ever reads it: there is no script
+
+# Content-Security-Policy: only our own origin, no inline script or style.
+from django.utils.csp import CSP  # noqa: E402
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
 
 # Production is served over HTTPS behind a proxy. DJANGO_HTTPS=false is only
 # for plain-HTTP loopback setups (tests, benchmarks) that still run without DEBUG.
 HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)
 if HTTPS:
     SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

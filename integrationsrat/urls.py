@@ -18,6 +18,7 @@ admin.site.site_url = "/"
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 # Public pages: German without prefix, other languages under /en/, /tr/, ...
@@ -35,3 +36,5 @@ if settings.DEBUG:
 
 handler404 = "integrationsrat.views.page_not_found"
 handler500 = "integrationsrat.views.server_error"
+handler400 = "integrationsrat.views.bad_request"
+handler403 = "integrationsrat.views.permission_denied"

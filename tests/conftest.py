@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -13,6 +14,12 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Staff users are made in many tests; the slow production hasher adds nothing here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background jobs run at once, so a test sees their mail in mail.outbox.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # Spam checks get their own tests; elsewhere a test fills the form in milliseconds.
+    settings.ANFRAGE_MIN_FILL_SECONDS = 0
+    settings.ANFRAGE_RATE_LIMIT = 1000
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -28,6 +28,9 @@ GROUPS = {
         ("anfragen", "anfrage", "view"),
         ("anfragen", "anfrage", "change"),
         ("anfragen", "anfrage", "delete"),
+        ("anfragen", "notiz", "view"),
+        ("anfragen", "notiz", "add"),
+        ("anfragen", "protokolleintrag", "view"),
         *(("anfragen", "themenbereich", action) for action in CRUD),
     ],
 }

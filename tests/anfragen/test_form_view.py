@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from anfragen.forms import start_token
 from anfragen.models import Anfrage
 from tests.factories import make_themenbereich
 
@@ -26,6 +27,7 @@ def valid(bereich):
         "nachricht": "Mein Vermieter antwortet nicht auf meine Briefe.",
         "sprache": "de",
         "einwilligung": "on",
+        "gestartet": start_token(),
     }
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from anfragen.forms import start_token
 from tests.factories import (
     make_rueckblick,
     make_staff,
@@ -184,6 +185,7 @@ def test_request_form_preselects_the_visitors_language_and_confirms_in_it(client
             "nachricht": "Eine Frage in meiner Sprache",
             "sprache": lang,
             "einwilligung": "on",
+            "gestartet": start_token(),
         },
     )
     assert response.url == url_in(lang, "anfragen:gesendet")
@@ -235,7 +237,12 @@ def named_public_routes() -> set[str]:
 def test_every_public_route_is_checked_in_every_language():
     # Routes that are not HTML pages get their own tests (iCal in
     # test_views.py, the sent page after a real submission above).
-    not_pages = {"veranstaltungen:kalender_ics", "veranstaltungen:detail_ics", "anfragen:gesendet"}
+    not_pages = {
+        "veranstaltungen:kalender_ics",
+        "veranstaltungen:detail_ics",
+        "anfragen:gesendet",
+        "anfragen:status",  # needs a request's secret token: tests/anfragen/test_workflow.py
+    }
     assert named_public_routes() - not_pages == {name for name, _args, _status in PAGES}
 
 

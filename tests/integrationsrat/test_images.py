@@ -1,7 +1,10 @@
 """Uploaded images are checked in the admin: real images, size and pixel limits."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from integrationsrat import images
 from tests.factories import make_image_upload, make_staff, make_thema
@@ -71,3 +74,33 @@ def test_too_large_file_is_rejected(client, monkeypatch):
 def test_missing_image_file_does_not_break_the_page(client):
     thema = make_thema(bild="bilder/2026/verschwunden.jpg", bild_alt="Foto", bild_breite=10, bild_hoehe=10)
     assert client.get(thema.get_absolute_url()).status_code == 200
+
+
+def test_uploaded_photos_lose_their_metadata(client):
+    """A phone photo carries GPS position and camera data; the stored copy must not."""
+    exif = Image.Exif()
+    exif[0x010F] = "Telefonhersteller"  # Make
+    exif[0x8825] = {1: "N", 2: (51.0, 45.0, 0.0), 3: "E", 4: (8.0, 2.0, 0.0)}  # GPS position
+    exif[0x0112] = 6  # "rotate 90°": must be applied before the tag is dropped
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 0, 0)).save(buffer, format="JPEG", exif=exif)
+    upload = SimpleUploadedFile("foto.jpg", buffer.getvalue(), content_type="image/jpeg")
+    assert Image.open(io.BytesIO(buffer.getvalue())).getexif()  # the upload does carry metadata
+
+    thema = make_thema()
+    assert change_thema(client, thema, upload).status_code == 302
+    thema.refresh_from_db()
+    with Image.open(thema.bild.path) as stored:
+        assert not stored.getexif()
+        assert "exif" not in stored.info
+        assert stored.size == (20, 40)  # turned upright
+    assert (thema.bild_breite, thema.bild_hoehe) == (20, 40)
+
+
+def test_decompression_bomb_is_a_form_error_not_a_server_error(client):
+    # A tiny PNG whose header claims 40000 x 40000 pixels.
+    buffer = io.BytesIO()
+    Image.new("1", (40000, 40000)).save(buffer, format="PNG")
+    response = change_thema(client, make_thema(), SimpleUploadedFile("b.png", buffer.getvalue(), "image/png"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["bild"]
