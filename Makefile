@@ -42,12 +42,15 @@ run: install .dev-secret-key
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) seed_content --demo
 	@if [ -z "$$DATABASE_URL" ]; then $(DEV_ENV) PORT=$(PORT) $(MANAGE) create_dev_admin; fi
-	@echo "Portal: http://127.0.0.1:$(PORT)/"
+	@echo "Portal: http://127.0.0.1:$(PORT)/  (mail goes to this console)"
+	@# The task worker sends mail in the background; it stops with the server.
+	$(DEV_ENV) $(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: install
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) migrate --noinput
+	$(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/gunicorn integrationsrat.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
 
 test: install-dev

@@ -136,12 +136,16 @@ class AnfrageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if form.changed_data:
-            details = ", ".join(
-                f"{form.fields[name].label}: {form.cleaned_data[name] or '–'}" for name in form.changed_data
-            )
+            details = ", ".join(f"{form.fields[name].label}: {self._anzeige(obj, name)}" for name in form.changed_data)
             services.anfrage_protokollieren(
                 anfrage=obj, benutzer=request.user, aktion=Protokolleintrag.Aktion.GEAENDERT, details=details
             )
+
+    @staticmethod
+    def _anzeige(obj, name) -> str:
+        """A changed field as staff read it: "in Bearbeitung", not "in_bearbeitung"."""
+        display = getattr(obj, f"get_{name}_display", None)
+        return str((display() if display else getattr(obj, name)) or "–")
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Notiz:

@@ -180,7 +180,7 @@ class Notiz(models.Model):
         ordering = ["erstellt_am"]
 
     def __str__(self):
-        return f"{self.anfrage} – {self.erstellt_am:%d.%m.%Y %H:%M}"
+        return f"{self.anfrage_id and self.anfrage} – {self.erstellt_am:%d.%m.%Y %H:%M}" if self.erstellt_am else ""
 
 
 class Protokolleintrag(models.Model):
@@ -206,7 +206,7 @@ class Protokolleintrag(models.Model):
         ordering = ["-zeitpunkt"]
 
     def __str__(self):
-        return f"{self.zeitpunkt:%d.%m.%Y %H:%M} {self.get_aktion_display()}"
+        return f"{self.zeitpunkt:%d.%m.%Y %H:%M} {self.get_aktion_display()}" if self.zeitpunkt else ""
 
 
 class Referenzzaehler(models.Model):

@@ -16,7 +16,8 @@ def site(request):
                 "name": name,
                 "bidi": get_language_info(code)["bidi"],
                 "url": f"{url}?{query}" if query else url,
-                "absolute_url": request.build_absolute_uri(url),
+                # The canonical address, not the Host header: that may be anything (even invalid, on a 400 page).
+                "absolute_url": settings.SITE_URL + url,
                 "current": code == current,
             }
         )

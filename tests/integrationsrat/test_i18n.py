@@ -89,8 +89,8 @@ def test_language_switcher_and_hreflang_keep_the_visitor_on_the_same_page(client
     for lang in LANGS:
         target = "/themen/fest/" if lang == "de" else f"/{lang}/themen/fest/"
         assert f'href="{target}?x=1" lang="{lang}" hreflang="{lang}"' in page
-        assert f'<link rel="alternate" hreflang="{lang}" href="http://testserver{target}">' in page
-    assert 'hreflang="x-default" href="http://testserver/themen/fest/"' in page
+        assert f'<link rel="alternate" hreflang="{lang}" href="{settings.SITE_URL}{target}">' in page
+    assert f'hreflang="x-default" href="{settings.SITE_URL}/themen/fest/"' in page
     # each language is named in its own language, and the current one is marked
     assert ">العربية</a>" in page and ">Українська</a>" in page
     assert 'lang="tr" hreflang="tr" dir="ltr" aria-current="true">Türkçe' in page

@@ -37,6 +37,13 @@ MATRIX = [
     ("admin:veranstaltungen_ort_changelist", None, {ANON: LOGIN, REDAKTION: 200, BERATUNG: 403, SUPERUSER: 200}),
     ("admin:seiten_seite_changelist", None, {ANON: LOGIN, REDAKTION: 200, BERATUNG: 403, SUPERUSER: 200}),
     ("admin:auth_user_changelist", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 403, SUPERUSER: 200}),
+    # Queued jobs and login attempts: only for the administrator.
+    (
+        "admin:django_tasks_database_dbtaskresult_changelist",
+        None,
+        {ANON: LOGIN, REDAKTION: 403, BERATUNG: 403, SUPERUSER: 200},
+    ),
+    ("admin:axes_accessattempt_changelist", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 403, SUPERUSER: 200}),
     ("admin:auth_group_changelist", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 403, SUPERUSER: 200}),
 ]
 
@@ -93,3 +100,12 @@ def test_refused_staff_get_a_german_403_page(client, objects):
     response = client.get(reverse("admin:anfragen_anfrage_changelist"))
     assert response.status_code == 403
     assert "Kein Zugriff" in response.content.decode()
+
+
+def test_redaktion_cannot_find_requests_through_search_or_history(client, objects):
+    login(client, REDAKTION)
+    referenz = objects["anfrage"].referenz
+    assert client.get(reverse("admin:anfragen_anfrage_changelist"), {"q": referenz}).status_code == 403
+    assert client.get(reverse("admin:anfragen_anfrage_history", args=[objects["anfrage"].pk])).status_code == 403
+    # the admin start page names no request, not even in "recent actions"
+    assert referenz not in client.get(reverse("admin:index")).content.decode()

@@ -1,0 +1,32 @@
+"""Delete requests that were closed more than REQUEST_RETENTION_DAYS days ago, with their notes and log.
+
+Run daily (cron or a systemd timer, see the README). `--dry-run` shows what
+would go without deleting anything.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from anfragen.models import Anfrage
+from anfragen.services import anfragen_loeschen
+
+
+class Command(BaseCommand):
+    help = "Löscht Anfragen, die seit mehr als REQUEST_RETENTION_DAYS Tagen erledigt sind."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Nur anzeigen, nichts löschen.")
+        parser.add_argument(
+            "--days", type=int, default=None, help="Aufbewahrungsfrist in Tagen (Standard: REQUEST_RETENTION_DAYS)."
+        )
+
+    def handle(self, *args, dry_run=False, days=None, **options):
+        tage = settings.REQUEST_RETENTION_DAYS if days is None else days
+        if dry_run:
+            referenzen = list(Anfrage.objects.abgelaufen(tage=tage).values_list("referenz", flat=True))
+            self.stdout.write(f"{len(referenzen)} Anfragen würden gelöscht (erledigt vor mehr als {tage} Tagen).")
+            for referenz in referenzen:
+                self.stdout.write(f"  {referenz}")
+            return
+        anzahl = anfragen_loeschen(tage=tage)
+        self.stdout.write(self.style.SUCCESS(f"{anzahl} Anfragen gelöscht (erledigt vor mehr als {tage} Tagen)."))
