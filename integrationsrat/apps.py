@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class IntegrationsratConfig(AppConfig):
     name = "integrationsrat"
     verbose_name = "Integrationsrat"
+
+    def ready(self):
+        from anfragen.models import Themenbereich
+        from integrationsrat.cache import connect_signals
+        from seiten.models import Abschnitt, Seite
+        from themen.models import Jahresrueckblick, RueckblickThema, Thema
+        from veranstaltungen.models import Ort, Veranstaltung
+
+        # Anything a public page shows: saving it makes every cached page stale.
+        connect_signals([Thema, Jahresrueckblick, RueckblickThema, Veranstaltung, Ort, Seite, Abschnitt, Themenbereich])

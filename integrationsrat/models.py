@@ -63,14 +63,57 @@ class BildMixin(models.Model):
     )
     bild_breite = models.PositiveIntegerField(editable=False, null=True)
     bild_hoehe = models.PositiveIntegerField(editable=False, null=True)
+    # Smaller copies made at upload: {"webp": [[width, name], ...], "jpeg": [...]}.
+    # Pages only ever link these, never the (possibly huge) original.
+    bild_varianten = models.JSONField(default=dict, editable=False)
 
     class Meta:
         abstract = True
 
+    RENDITION_WIDTHS = (480, 960, 1440)
+
     def save(self, *args, **kwargs):
         if self.bild and not self.bild._committed:
             self._metadaten_entfernen()
+            self.bild_varianten = self._varianten_erzeugen()
+        elif not self.bild:
+            self.bild_varianten = {}
         super().save(*args, **kwargs)
+
+    def _varianten_erzeugen(self) -> dict:
+        """WebP plus a JPEG fallback in a few widths, never wider than the original."""
+        storage = self.bild.storage
+        stem = self.bild.name.rsplit(".", 1)[0]
+        varianten = {"webp": [], "jpeg": []}
+        self.bild.file.seek(0)
+        with Image.open(self.bild.file) as original:
+            original.load()
+            breiten = [w for w in self.RENDITION_WIDTHS if w < original.width] + [min(original.width, 1920)]
+            for breite in sorted(set(breiten)):
+                hoehe = round(original.height * breite / original.width)
+                kopie = original.convert("RGB").resize((breite, hoehe), Image.Resampling.LANCZOS)
+                for fmt, ext, options in (("webp", "webp", {"quality": 80}), ("jpeg", "jpg", {"quality": 82})):
+                    buffer = io.BytesIO()
+                    kopie.save(buffer, format=fmt.upper(), optimize=True, **options)
+                    name = storage.save(f"{stem}-{breite}.{ext}", ContentFile(buffer.getvalue()))
+                    varianten[fmt].append([breite, name])
+        return varianten
+
+    def _srcset(self, fmt: str) -> str:
+        return ", ".join(
+            f"{self.bild.storage.url(name)} {breite}w" for breite, name in self.bild_varianten.get(fmt, [])
+        )
+
+    def bild_srcset_webp(self) -> str:
+        return self._srcset("webp")
+
+    def bild_srcset_jpeg(self) -> str:
+        return self._srcset("jpeg")
+
+    def bild_fallback_url(self) -> str:
+        """The middle JPEG: what browsers without srcset support load."""
+        jpegs = self.bild_varianten.get("jpeg") or []
+        return self.bild.storage.url(jpegs[len(jpegs) // 2][1]) if jpegs else ""
 
     def _metadaten_entfernen(self) -> None:
         """Re-encode a new upload without EXIF/GPS or other metadata (privacy of people in the photo)."""

@@ -38,6 +38,27 @@ def test_real_image_is_stored_with_dimensions(client):
     page = client.get(thema.get_absolute_url()).content.decode()
     assert 'width="640" height="480"' in page
     assert 'alt="Ein blaues Rechteck"' in page
+    assert 'loading="lazy"' in page and "sizes=" in page
+
+
+def test_pages_ship_renditions_never_the_original(client):
+    thema = make_thema()
+    assert change_thema(client, thema, make_image_upload(size=(3000, 2000))).status_code == 302
+    thema.refresh_from_db()
+    assert [w for w, _name in thema.bild_varianten["webp"]] == [480, 960, 1440, 1920]
+    page = client.get(thema.get_absolute_url()).content.decode()
+    assert 'type="image/webp"' in page and "-480.webp 480w" in page and "-1920.jpg 1920w" in page
+    assert thema.bild.url not in page
+    for _w, name in thema.bild_varianten["webp"] + thema.bild_varianten["jpeg"]:
+        with Image.open(thema.bild.storage.path(name)) as variante:
+            assert variante.width == _w and variante.format in ("WEBP", "JPEG")
+
+
+def test_small_images_are_not_enlarged(client):
+    thema = make_thema()
+    change_thema(client, thema, make_image_upload(size=(300, 200)))
+    thema.refresh_from_db()
+    assert [w for w, _name in thema.bild_varianten["jpeg"]] == [300]
 
 
 @pytest.mark.parametrize(

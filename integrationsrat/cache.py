@@ -1,0 +1,72 @@
+"""Whole-page cache for anonymous visitors that can never serve stale content.
+
+Every cached page's key contains the current *content version*. Saving or
+deleting any public content in the admin sets a new version, so the very next
+request renders afresh on every app server (the version lives in the shared
+cache: Redis when REDIS_URL is set). Pages with a form (they set the CSRF
+cookie), visitors with a session (staff, who may preview drafts) and the admin
+are never cached.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+VERSION_KEY = "inhalt-version"
+CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
+EXCLUDED_PREFIXES = ("/admin/", "/healthz")
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def connect_signals(models) -> None:
+    for model in models:
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"inhalt-{model._meta.label}-save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"inhalt-{model._meta.label}-delete")
+    m2m_changed.connect(bump_content_version, dispatch_uid="inhalt-m2m")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _cacheable_request(self, request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(EXCLUDED_PREFIXES)
+        )
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = f"seite:{content_version()}:{get_language()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            # Template responses are rendered by now: the handler renders them before middleware sees them.
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response

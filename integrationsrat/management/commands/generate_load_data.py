@@ -1,0 +1,91 @@
+"""Fill the database with realistic volumes for benchmarks (`make bench`).
+
+Never run this on a production database: it adds thousands of clearly marked
+test events ("Lasttest") and requests. `--clear` removes what an earlier run made.
+"""
+
+import datetime
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from anfragen.models import Anfrage, Themenbereich
+from anfragen.services import format_referenz
+from themen.models import Thema
+from veranstaltungen.models import Ort, Veranstaltung
+
+PREFIX = "lasttest-"
+
+
+class Command(BaseCommand):
+    help = "Erzeugt Lasttest-Daten: --events N Termine über 10 Jahre, --requests M Anfragen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--events", type=int, default=5000)
+        parser.add_argument("--requests", type=int, default=50000)
+        parser.add_argument("--clear", action="store_true", help="Vorher alle Lasttest-Daten löschen.")
+        parser.add_argument("--seed", type=int, default=2026, help="Zufallsstartwert (für wiederholbare Läufe).")
+
+    @transaction.atomic
+    def handle(self, *args, events, requests, clear, seed, **options):
+        themen = list(Thema.objects.all())
+        bereiche = list(Themenbereich.objects.all())
+        if not themen or not bereiche:
+            raise CommandError("Erst `manage.py seed_content` ausführen.")
+        if clear:
+            Veranstaltung.objects.filter(slug__startswith=PREFIX).delete()
+            Anfrage.objects.filter(referenz__startswith="LT-").delete()
+        rng = random.Random(seed)  # noqa: S311 (test data, repeatable on purpose)
+        today = timezone.localdate()
+        ort, _ = Ort.objects.get_or_create(name_de="Lasttest-Ort", defaults={"adresse": "Teststraße 1"})
+
+        # Ten years: mostly past, some upcoming, as a real calendar grows.
+        start = today - datetime.timedelta(days=365 * 9)
+        batch = []
+        for i in range(events):
+            datum = start + datetime.timedelta(days=rng.randrange(365 * 10))
+            thema = rng.choice(themen)
+            batch.append(
+                Veranstaltung(
+                    slug=f"{PREFIX}{i}",
+                    titel_de=f"Lasttest {i}: {thema.titel}",
+                    titel_ar=f"اختبار الحمل {i}",
+                    kurztext_de="Ein Termin für den Lasttest.",
+                    kurztext_ar="موعد لاختبار الحمل.",
+                    datum=datum,
+                    beginn=datetime.time(rng.choice([10, 14, 17, 18, 19]), 0),
+                    thema=thema,
+                    ort=ort,
+                    veroeffentlicht=rng.random() > 0.05,
+                    abgesagt=rng.random() < 0.03,
+                )
+            )
+        Veranstaltung.objects.bulk_create(batch, batch_size=1000)
+
+        batch = []
+        statuses = [s for s, _label in Anfrage.Status.choices]
+        for i in range(requests):
+            eingang = timezone.now() - datetime.timedelta(minutes=rng.randrange(60 * 24 * 365 * 3))
+            status = rng.choice(statuses)
+            batch.append(
+                Anfrage(
+                    referenz=format_referenz(jahr=eingang.year, nummer=i + 1).replace("IR-", "LT-"),
+                    jahr=eingang.year,
+                    laufende_nummer=100000 + i,
+                    email=f"lasttest{i}@example.org",
+                    themenbereich=rng.choice(bereiche),
+                    nachricht="Lasttest-Anfrage.",
+                    sprache=rng.choice(["de", "ar", "tr", "uk", "ru", "en"]),
+                    einwilligung_am=eingang,
+                    status=status,
+                    erledigt_am=eingang if status == "erledigt" else None,
+                    status_nonce=f"{i:032x}",
+                )
+            )
+        created = Anfrage.objects.bulk_create(batch, batch_size=2000)
+        # auto_now_add ignored the arrival times above; spread them for realistic filters.
+        Anfrage.objects.filter(referenz__startswith="LT-").update(eingegangen_am=F("einwilligung_am"))
+        self.stdout.write(self.style.SUCCESS(f"{events} Termine und {len(created)} Anfragen angelegt."))

@@ -1,0 +1,80 @@
+"""Cached pages are fast and never stale: an editor's save shows on the public site at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_staff, make_thema, make_veranstaltung
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return response, len(ctx.captured_queries)
+
+
+def test_second_anonymous_visit_is_served_from_cache_without_queries(client):
+    make_thema(slug="fest", titel="Fest der Kulturen")
+    first, n_first = queries(client, "/themen/fest/")
+    second, n_second = queries(client, "/themen/fest/")
+    assert n_first > 0 and n_second == 0
+    assert first.content == second.content
+
+
+def test_editor_save_in_the_admin_is_visible_at_once(client):
+    thema = make_thema(slug="fest", titel="Fest der Kulturen")
+    make_veranstaltung(titel="Sommerfest", thema=thema)
+    assert "Fest der Kulturen" in client.get("/themen/fest/").content.decode()
+    assert "Sommerfest" in client.get("/").content.decode()
+
+    editor = make_staff("redakteurin", "Redaktion")
+    staff = type(client)()
+    staff.force_login(editor)
+    response = staff.post(
+        reverse("admin:themen_thema_change", args=[thema.pk]),
+        {
+            "titel_de": "Fest der Kulturen 2027",
+            "slug": "fest",
+            "kurztext_de": thema.kurztext,
+            "punkte_de": thema.punkte,
+            "reihenfolge": 0,
+            "veroeffentlicht": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert "Fest der Kulturen 2027" in client.get("/themen/fest/").content.decode()
+    assert "Fest der Kulturen 2027" in client.get("/").content.decode()  # the start page lists the topic too
+
+
+def test_deleting_or_unpublishing_is_visible_at_once(client):
+    event = make_veranstaltung(titel="Bald abgesagt")
+    assert "Bald abgesagt" in client.get("/veranstaltungen/").content.decode()
+    event.veroeffentlicht = False
+    event.save()
+    assert "Bald abgesagt" not in client.get("/veranstaltungen/").content.decode()
+    assert client.get(event.get_absolute_url()).status_code == 404
+
+
+def test_languages_are_cached_separately(client):
+    make_thema(slug="fest", titel="Fest", titel_en="Festival")
+    assert "Festival" not in client.get("/themen/fest/").content.decode()
+    assert "Festival" in client.get("/en/themen/fest/").content.decode()
+    assert "Festival" not in client.get("/themen/fest/").content.decode()
+
+
+def test_forms_and_staff_are_never_served_from_cache(client):
+    draft = make_thema(slug="entwurf", veroeffentlicht=False)
+    client.get("/anfrage/")
+    assert client.get("/anfrage/").context is not None  # rendered again, not replayed from the cache
+    staff = type(client)()
+    staff.force_login(make_staff("redakteurin", "Redaktion"))
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert staff.get(draft.get_absolute_url()).status_code == 200  # preview, not the cached 404
