@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 # here; the settings themselves stay secure by default.
 DEV_ENV = DJANGO_DEBUG=true DJANGO_SECRET_KEY="$$(cat .dev-secret-key)"
 
-.PHONY: help install install-dev run serve test lint format migrations-check messages clean
+.PHONY: help install install-dev run serve bench test lint format messages clean
 
 help:
 	@echo "make run     - set up everything and serve the portal on http://127.0.0.1:$(PORT)"
@@ -52,6 +52,11 @@ serve: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/gunicorn integrationsrat.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
+
+# Benchmark (not a test): gunicorn + PostgreSQL (+ Redis if REDIS_URL), load from wrk. See docs/performance.md.
+bench: install-dev
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python scripts/bench.py
 
 test: install-dev
 	$(BIN)/pytest

@@ -13,7 +13,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 VERSION_KEY = "inhalt-version"
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
@@ -55,7 +55,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"seite:{content_version()}:{get_language()}:{request.get_full_path()}"
+        # LocaleMiddleware has not run yet: the language is the URL prefix (none for German).
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        key = f"seite:{content_version()}:{language}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             return cached

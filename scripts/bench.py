@@ -1,0 +1,265 @@
+"""`make bench`: throughput and latency of the public pages under gunicorn, against a static file.
+
+What it does, in one run on this machine:
+1. prepares a PostgreSQL database (BENCH_DATABASE_URL, default .../integrationsrat_bench):
+   migrate, seed_content, generate_load_data (5,000 events over 10 years, 50,000 requests);
+2. starts gunicorn with production settings (DEBUG off, 2 workers, WEB_CONCURRENCY to change),
+   with Redis as the shared cache when REDIS_URL is set;
+3. warms up, then drives each URL with wrk (16 connections, 2 threads) from a second process;
+4. counts SQL queries per URL (first render and cached) and the compressed page weight in-process;
+5. times the admin request list and its filters with 50,000 requests;
+6. prints one table: req/s, p50, p99, queries, gzip bytes, ratio to the static file.
+
+Environment: BENCH_DURATION (seconds per URL, default 10), BENCH_EVENTS, BENCH_REQUESTS,
+BENCH_PORT (8123), BENCH_RUNS (1; the table shows the median of the runs).
+"""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PORT = int(os.environ.get("BENCH_PORT", "8123"))
+BASE = f"http://127.0.0.1:{PORT}"
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+RUNS = int(os.environ.get("BENCH_RUNS", "1"))
+EVENTS = os.environ.get("BENCH_EVENTS", "5000")
+REQUESTS = os.environ.get("BENCH_REQUESTS", "50000")
+WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "integrationsrat.settings",
+    "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50),
+    "DJANGO_DEBUG": "false",
+    "DJANGO_HTTPS": "false",  # plain HTTP on loopback; production is HTTPS behind a proxy
+    "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/integrationsrat_bench"),
+    "DJANGO_LOG_LEVEL": "WARNING",
+    "ANFRAGE_RATE_LIMIT": "1000000",
+}
+
+
+def manage(*args: str) -> str:
+    return subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def create_database() -> None:
+    import psycopg2
+
+    url = ENV["DATABASE_URL"]
+    name = url.rsplit("/", 1)[1]
+    conn = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cur.fetchone():
+            cur.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+
+
+def prepare() -> None:
+    create_database()
+    manage("migrate", "--noinput")
+    manage("seed_content", "--demo")
+    loaded = manage("generate_load_data", "--clear", "--events", EVENTS, "--requests", REQUESTS)
+    print("generate_load_data:", loaded.strip())
+    manage("collectstatic", "--noinput")
+
+
+def urls() -> dict[str, str]:
+    """The URLs to drive, resolved in the benchmark database."""
+    out = manage(
+        "shell",
+        "-c",
+        "from veranstaltungen.models import Veranstaltung as V; from django.contrib.staticfiles.storage import "
+        "staticfiles_storage as s; v = V.objects.published().upcoming().first(); "
+        "print(v.get_absolute_url()); print(s.url('css/site.css'))",
+    ).split()
+    event_url, static_url = out[-2], out[-1]
+    pages = {
+        "static file (ceiling)": static_url,
+        "/": "/",
+        "/veranstaltungen/": "/veranstaltungen/",
+        "event page": event_url,
+        "topic page": "/themen/fest-der-kulturen/",
+        "/rueckblick/2024/": "/rueckblick/2024/",
+        "/anfrage/": "/anfrage/",
+    }
+    arabic = {f"{name} (ar)": "/ar" + path for name, path in pages.items() if not name.startswith("static")}
+    return pages | arabic
+
+
+def wrk(path: str) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{DURATION}s", "--latency", BASE + path],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def ms(label: str) -> float:
+        value, unit = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": ms("50"),
+        "p99": ms("99"),
+        "errors": int(non2xx.group(1)) if non2xx else 0,
+    }
+
+
+def page_facts(paths: list[str]) -> dict[str, dict]:
+    """Queries per request (first render / cached) and gzip bytes, measured in-process."""
+    code = r"""
+import gzip, json, os
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+facts = {}
+for path in json.loads(os.environ["BENCH_PATHS"]):
+    client = Client()
+    cache.clear()
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path, HTTP_HOST="127.0.0.1")
+        counts.append(len(ctx.captured_queries))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    facts[path] = {"queries": counts, "gzip": len(gzip.compress(body, 6)), "status": response.status_code}
+print("FACTS" + json.dumps(facts))
+"""
+    out = subprocess.run(
+        [PY, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**ENV, "BENCH_PATHS": json.dumps(paths)},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.split("FACTS", 1)[1])
+
+
+def first_visit_weight() -> int:
+    """HTML + CSS (+ JS, there is none) of the start page, gzip-compressed, as a first visitor downloads it."""
+    html = urllib.request.urlopen(BASE + "/").read()  # noqa: S310 (loopback)
+    total = len(gzip.compress(html, 6))
+    for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+        body = urllib.request.urlopen(BASE + asset.decode()).read()  # noqa: S310
+        total += len(gzip.compress(body, 6))
+    return total
+
+
+def admin_timings() -> str:
+    code = r"""
+import statistics, time
+from django.contrib.auth.models import User
+from django.test import Client
+user, _ = User.objects.get_or_create(username="bench-admin", defaults={"is_staff": True, "is_superuser": True})
+client = Client()
+client.force_login(user)
+views = {
+    "list": "/admin/anfragen/anfrage/",
+    "filter status": "/admin/anfragen/anfrage/?status__exact=neu",
+    "filter meine offenen": "/admin/anfragen/anfrage/?ansicht=meine",
+    "filter Themenbereich": "/admin/anfragen/anfrage/?themenbereich__id__exact=1",
+    "search referenz": "/admin/anfragen/anfrage/?q=LT-2025-0042",
+    "page 100": "/admin/anfragen/anfrage/?p=100",
+}
+for name, url in views.items():
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        r = client.get(url, HTTP_HOST="127.0.0.1")
+        times.append((time.perf_counter() - t) * 1000)
+        assert r.status_code == 200, (url, r.status_code)
+    print(f"  {name:<24} median {statistics.median(times):6.1f} ms   max {max(times):6.1f} ms")
+"""
+    return subprocess.run(
+        [PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    print(f"Preparing {ENV['DATABASE_URL']} ...", flush=True)
+    prepare()
+    targets = urls()
+    print("Counting queries and bytes ...", flush=True)
+    facts = page_facts(list(targets.values()))
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "integrationsrat.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            WORKERS,
+            "--no-control-socket",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=ENV,
+    )
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(BASE + "/healthz", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        for path in targets.values():  # warm up: caches, connections, imports
+            subprocess.run(["wrk", "-t1", "-c4", "-d1s", BASE + path], capture_output=True, check=True)
+        results: dict[str, list[dict]] = {name: [] for name in targets}
+        for run in range(RUNS):
+            print(f"Run {run + 1}/{RUNS} ...", flush=True)
+            for name, path in targets.items():
+                results[name].append(wrk(path))
+        weight = first_visit_weight()
+    finally:
+        server.terminate()
+        server.wait()
+
+    def median(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[name])
+
+    static_rps = median("static file (ceiling)", "rps")
+    print()
+    print(
+        f"gunicorn {WORKERS} workers, wrk 16 connections, {DURATION}s per URL, median of {RUNS} run(s), "
+        f"REDIS_URL={'set' if os.environ.get('REDIS_URL') else 'not set'}"
+    )
+    columns = ("req/s", "p50 ms", "p99 ms", "SQL 1st/cached", "gzip B", "vs static")
+    header = f"{'URL':<28} " + " ".join(f"{c:>{max(7, len(c))}}" for c in columns)
+    print(header)
+    print("-" * len(header))
+    for name, path in targets.items():
+        f = facts[path]
+        print(
+            f"{name:<28} {median(name, 'rps'):>8.0f} {median(name, 'p50'):>7.2f} {median(name, 'p99'):>7.2f} "
+            f"{'/'.join(map(str, f['queries'])):>15} {f['gzip']:>7} {median(name, 'rps') / static_rps:>8.0%}"
+            + ("  NON-2XX!" if any(r["errors"] for r in results[name]) else "")
+        )
+    print()
+    print(f"First visit to / (HTML + CSS + JS, gzip): {weight / 1024:.1f} KB")
+    print("Admin request list with", REQUESTS, "requests (in-process, superuser):")
+    print(admin_timings())
+
+
+if __name__ == "__main__":
+    main()
