@@ -13,7 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from anfragen.models import Anfrage, Sprache, Themenbereich
-from integrationsrat.cache import content_version
 
 PHONE_ALLOWED = re.compile(r"^[0-9+()/\-. ]+$")
 START_SALT = "anfrage-formular-start"
@@ -112,14 +111,7 @@ class AnfrageForm(forms.Form):
             Div("website", css_class="hp-feld", aria_hidden="true"),
             "einwilligung",
         )
-        # "gestartet" differs per visitor, so the template renders it outside the
-        # crispy layout; the rest of an empty form is the same for everyone.
-
-    def fragment_cache_key(self) -> str | None:
-        """Key under which the rendered empty form can be reused, or None when it shows a visitor's input."""
-        if self.is_bound or self.initial:
-            return None
-        return f"{get_language()}:{content_version()}"
+        # "gestartet" differs per visitor: the template renders it outside the layout.
 
     def clean_telefon(self):
         telefon = self.cleaned_data["telefon"].strip()

@@ -1,15 +1,36 @@
 from django.conf import settings
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 
-from anfragen.forms import AnfrageForm
+from anfragen.forms import AnfrageForm, start_token
 from anfragen.models import Anfrage
 from anfragen.ratelimit import limit_exceeded
 from anfragen.services import anfrage_create
+from integrationsrat.cache import content_version
 from seiten.models import Seite
 
 SESSION_KEY = "anfrage_referenz"
 TEMPLATE = "anfragen/anfrage_form.html"
+# The empty form page is the same for every visitor but for two tokens. It is
+# rendered once with these placeholders and the tokens are filled in per visit.
+CSRF_PLACEHOLDER = "__CSRF_TOKEN__"
+START_PLACEHOLDER = "__START_TOKEN__"
+
+
+def leeres_formular(request, seite) -> HttpResponse:
+    key = f"anfrageseite:{content_version()}:{get_language()}:{request.get_full_path()}"
+    html = cache.get(key)
+    if html is None:
+        form = AnfrageForm()
+        form.fields["gestartet"].initial = START_PLACEHOLDER
+        html = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER}).content
+        cache.set(key, html, 600)
+    # get_token() also makes CsrfViewMiddleware set the cookie the token belongs to.
+    html = html.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    return HttpResponse(html.replace(START_PLACEHOLDER.encode(), start_token().encode()))
 
 
 def anfrage(request, leichte_sprache: bool = False):
@@ -26,16 +47,18 @@ def anfrage(request, leichte_sprache: bool = False):
     if request.method == "POST" and limit_exceeded(request, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
         form = AnfrageForm.mit_eingaben(request.POST)
         return render(request, TEMPLATE, {"form": form, "seite": seite, "zu_viele": True}, status=429)
-    # Not `request.POST or None`: an empty POST must show the errors, not a fresh form.
-    form = AnfrageForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
+    if request.method != "POST":
+        return leeres_formular(request, seite)
+    # An empty POST must show the errors, not a fresh form.
+    form = AnfrageForm(request.POST)
+    if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("einwilligung", "website", "gestartet")}
         neu = anfrage_create(**data)
         # The reference travels in the session, not the URL, so it never lands
         # in logs, browser history or a shared link.
         request.session[SESSION_KEY] = neu.referenz
         return redirect("anfragen:gesendet")
-    return render(request, TEMPLATE, {"form": form, "seite": seite}, status=422 if form.is_bound else 200)
+    return render(request, TEMPLATE, {"form": form, "seite": seite}, status=422)
 
 
 def gesendet(request):

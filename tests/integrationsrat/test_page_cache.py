@@ -72,8 +72,19 @@ def test_languages_are_cached_separately(client):
 
 def test_forms_and_staff_are_never_served_from_cache(client):
     draft = make_thema(slug="entwurf", veroeffentlicht=False)
-    client.get("/anfrage/")
-    assert client.get("/anfrage/").context is not None  # rendered again, not replayed from the cache
+    import re
+
+    def tokens(page):
+        return re.findall(r'name="(?:csrfmiddlewaretoken|gestartet)" value="([^"]+)"', page)
+
+    first = client.get("/anfrage/")
+    second = type(client)().get("/anfrage/")
+    # Each visitor gets their own CSRF cookie and tokens, even when the page around them is reused.
+    assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
+    assert len(tokens(first.content.decode())) == 2 and not set(tokens(first.content.decode())) & set(
+        tokens(second.content.decode())
+    )
+    assert "__CSRF_TOKEN__" not in second.content.decode() and "__START_TOKEN__" not in second.content.decode()
     staff = type(client)()
     staff.force_login(make_staff("redakteurin", "Redaktion"))
     assert client.get(draft.get_absolute_url()).status_code == 404
