@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -9,7 +8,7 @@ from anfragen.forms import AnfrageForm, start_token
 from anfragen.models import Anfrage
 from anfragen.ratelimit import limit_exceeded
 from anfragen.services import anfrage_create
-from integrationsrat.cache import content_version
+from integrationsrat.cache import get_current, set_current
 from seiten.models import Seite
 
 SESSION_KEY = "anfrage_referenz"
@@ -21,13 +20,13 @@ START_PLACEHOLDER = "__START_TOKEN__"
 
 
 def leeres_formular(request, seite) -> HttpResponse:
-    key = f"anfrageseite:{content_version()}:{get_language()}:{request.get_full_path()}"
-    html = cache.get(key)
+    key = f"anfrageseite:{get_language()}:{request.get_full_path()}"
+    html, version = get_current(key)
     if html is None:
         form = AnfrageForm()
         form.fields["gestartet"].initial = START_PLACEHOLDER
         html = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER}).content
-        cache.set(key, html, 600)
+        set_current(key, html, version, 600)
     # get_token() also makes CsrfViewMiddleware set the cookie the token belongs to.
     html = html.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
     return HttpResponse(html.replace(START_PLACEHOLDER.encode(), start_token().encode()))

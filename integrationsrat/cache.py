@@ -20,13 +20,26 @@ CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
 EXCLUDED_PREFIXES = ("/admin/", "/healthz")
 
 
-def content_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+def _new_version() -> str:
+    cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    return cache.get(VERSION_KEY)
+
+
+def get_current(key: str):
+    """(value, version): the value cached under `key` for the current content version (or None), and that version.
+
+    One round trip to the cache for both. Store a fresh value with the version
+    returned here, read *before* rendering: if content changes meanwhile, the
+    value is stored under the old version and never served.
+    """
+    values = cache.get_many([VERSION_KEY, key])
+    version = values.get(VERSION_KEY) or _new_version()
+    entry = values.get(key)
+    return (entry[1] if entry is not None and entry[0] == version else None), version
+
+
+def set_current(key: str, value, version: str, timeout: int) -> None:
+    cache.set(key, (version, value), timeout)
 
 
 def bump_content_version(**kwargs) -> None:
@@ -57,8 +70,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         # LocaleMiddleware has not run yet: the language is the URL prefix (none for German).
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        key = f"seite:{content_version()}:{language}:{request.get_full_path()}"
-        cached = cache.get(key)
+        key = f"seite:{language}:{request.get_full_path()}"
+        cached, version = get_current(key)
         if cached is not None:
             return cached
         response = self.get_response(request)
@@ -70,5 +83,5 @@ class PublicPageCacheMiddleware:
             and "private" not in response.get("Cache-Control", "")
         ):
             # Template responses are rendered by now: the handler renders them before middleware sees them.
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            set_current(key, response, version, settings.PAGE_CACHE_SECONDS)
         return response
