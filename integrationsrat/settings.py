@@ -140,13 +140,34 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploaded images: local files by default; S3-compatible object storage (any
+# provider, e.g. one in the EU) when DJANGO_S3_BUCKET is set, so app servers
+# keep no state of their own.
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+                "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID", ""),
+                "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY", ""),
+                "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+                "querystring_auth": False,  # public images, stable URLs that caches can keep
+                "file_overwrite": False,
+                "default_acl": None,
+            },
+        }
+        if S3_BUCKET
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         # Hashed names + compression in production; plain files under DEBUG so
         # a developer never needs collectstatic.
