@@ -8,6 +8,7 @@ cookie), visitors with a session (staff, who may preview drafts) and the admin
 are never cached.
 """
 
+import re
 import uuid
 
 from django.conf import settings
@@ -17,7 +18,9 @@ from django.utils.translation import get_language_from_path
 
 VERSION_KEY = "inhalt-version"
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
-EXCLUDED_PREFIXES = ("/admin/", "/healthz")
+# The admin, and the request pages: they carry per-visitor tokens and cookies
+# (the form page keeps its own cache, see anfragen/views.py).
+NEVER_CACHED = re.compile(r"^/(?:admin/|healthz|(?:[a-z]{2}/)?anfrage/)")
 
 
 def _new_version() -> str:
@@ -62,7 +65,7 @@ class PublicPageCacheMiddleware:
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not NEVER_CACHED.match(request.path)
         )
 
     def __call__(self, request):
