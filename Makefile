@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 
 # Local development gets DEBUG and a generated, git-ignored secret key from
 # here; the settings themselves stay secure by default.
-DEV_ENV = DJANGO_DEBUG=true DJANGO_SECRET_KEY="$$(cat .dev-secret-key)"
+DEV_ENV = DJANGO_DEBUG=true DJANGO_SECRET_KEY="$$(cat .dev-secret-key)" DJANGO_SITE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: help install install-dev run serve bench test lint format messages clean
 

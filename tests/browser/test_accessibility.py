@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from anfragen.models import Anfrage
+from tests.factories import make_anfrage
 from veranstaltungen.models import Veranstaltung
 
 pytestmark = pytest.mark.browser
@@ -20,7 +21,9 @@ GERMAN_ONLY = ["/ueber-uns/leichte-sprache/", "/anfrage/leichte-sprache/"]
 
 def public_paths() -> list[str]:
     beispiel = Veranstaltung.objects.get(slug="beispiel-sprechstunde")
+    anfrage = Anfrage.objects.first() or make_anfrage()
     return [
+        anfrage.get_status_url(),
         "/",
         "/themen/",
         "/themen/fest-der-kulturen/",
@@ -123,6 +126,8 @@ def test_keyboard_only_request(seeded, page: Page):
 
     referenz = page.locator("#referenz")
     expect(referenz).to_have_text(re.compile(r"IR-\d{4}-\d{4}"))
+    results = Axe().run(page, options=AXE_OPTIONS)  # the confirmation page, too
+    assert results.violations_count == 0, results.generate_report()
     anfrage = Anfrage.objects.get(referenz=referenz.inner_text())
     assert anfrage.nachricht == "Ich suche einen Deutschkurs am Abend."
     assert anfrage.email == "kurs@example.org"
