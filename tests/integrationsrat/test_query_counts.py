@@ -1,4 +1,4 @@
-"""SQL queries per public page stay flat as the content grows."""
+"""SQL queries per public page stay flat as the content grows: the same with 10 or 5,000 events."""
 
 import datetime
 
@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from seiten.models import Abschnitt, Seite
 from tests.factories import make_ort, make_rueckblick, make_thema, make_themenbereich, make_veranstaltung
+from veranstaltungen.models import Veranstaltung
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,23 @@ def add_content(n: int):
     return themen
 
 
+def add_events(n: int, themen, ort):
+    """n published events spread over ten years, half of them upcoming."""
+    today = datetime.date.today()
+    Veranstaltung.objects.bulk_create(
+        Veranstaltung(
+            titel_de=f"Massentermin {i}",
+            slug=f"massentermin-{i}",
+            kurztext_de="Zum Zählen der Abfragen.",
+            datum=today + datetime.timedelta(days=(i % 3650) - 1825),
+            thema=themen[i % len(themen)],
+            ort=ort,
+            veroeffentlicht=True,
+        )
+        for i in range(n)
+    )
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
@@ -51,12 +69,16 @@ def count_queries(client, url):
 
 def test_queries_per_page_do_not_grow_with_content(client):
     thema = make_thema(slug="messthema")
-    make_veranstaltung(slug="messtermin", thema=thema, datum=datetime.date(2024, 11, 14), ort=make_ort())
-    make_veranstaltung(thema=thema)
-    make_rueckblick(jahr=2024, themen=add_content(2) + [thema])
+    ort = make_ort()
+    make_veranstaltung(slug="messtermin", thema=thema, datum=datetime.date(2024, 11, 14), ort=ort)
+    make_veranstaltung(thema=thema, ort=ort)  # every list has something to show
+    themen = add_content(2) + [thema]
+    make_rueckblick(jahr=2024, themen=themen)
+    add_events(10 - 6, themen, ort)  # 10 events in all
     small = {url: count_queries(client, url) for url in PAGES + FEEDS}
 
     make_rueckblick(jahr=2023, themen=add_content(30))
+    add_events(5000, themen, ort)
     large = {url: count_queries(client, url) for url in PAGES + FEEDS}
 
     assert large == small

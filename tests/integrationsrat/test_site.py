@@ -105,3 +105,20 @@ def test_staff_preview_link_in_admin_list(client):
     client.force_login(make_staff("redakteurin", "Redaktion"))
     page = client.get(reverse("admin:themen_thema_changelist")).content.decode()
     assert 'href="/themen/entwurf/"' in page and "Vorschau" in page
+
+
+def test_uploads_go_to_object_storage_when_configured():
+    """App servers keep no files of their own once DJANGO_S3_BUCKET is set."""
+    code = (
+        "import django; django.setup(); from django.core.files.storage import default_storage as s; "
+        "s._setup(); print(type(s._wrapped).__name__, s.url('bilder/a.jpg'))"
+    )
+    env = {
+        "PATH": "",
+        "DJANGO_SETTINGS_MODULE": "integrationsrat.settings",
+        "DJANGO_SECRET_KEY": "x",
+        "DJANGO_S3_BUCKET": "integrationsrat-medien",
+        "DJANGO_S3_ENDPOINT_URL": "https://s3.example.eu",
+    }
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["S3Storage", "https://s3.example.eu/integrationsrat-medien/bilder/a.jpg"]
