@@ -180,7 +180,8 @@ class Notiz(models.Model):
         ordering = ["erstellt_am"]
 
     def __str__(self):
-        return f"{self.anfrage_id and self.anfrage} – {self.erstellt_am:%d.%m.%Y %H:%M}" if self.erstellt_am else ""
+        # Unsaved notes (the admin's empty extra row) have no time yet.
+        return f"{self.erstellt_am:%d.%m.%Y %H:%M}" if self.erstellt_am else ""
 
 
 class Protokolleintrag(models.Model):

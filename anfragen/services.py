@@ -7,6 +7,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from anfragen.models import Anfrage, Notiz, Protokolleintrag, Referenzzaehler, Themenbereich
+from anfragen.tasks import anfrage_benachrichtigen
+from seiten.models import Seite
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +46,6 @@ def anfrage_create(
     The request is committed before any mail is tried: a mail server that is
     down can delay the notification, never lose the request.
     """
-    from seiten.models import Seite
-
     now = timezone.now()
     jahr = timezone.localdate(now).year
     nummer = referenz_next(jahr=jahr)
@@ -71,8 +71,6 @@ def anfrage_create(
 
 
 def anfrage_benachrichtigen_einreihen(anfrage_id: int) -> None:
-    from anfragen.tasks import anfrage_benachrichtigen
-
     try:
         anfrage_benachrichtigen.enqueue(anfrage_id)
     except Exception:

@@ -233,7 +233,7 @@ TASKS = {"default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_t
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "integrationsrat.redis_cache.ReusingRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
