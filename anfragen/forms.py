@@ -138,27 +138,7 @@ class AnfrageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            raise ValidationError(
-                _("Ihre Anfrage wurde nicht gesendet. Bitte lassen Sie das Feld „Bitte dieses Feld leer lassen“ frei."),
-                code="honeypot",
-            )
-        try:
-            gestartet = signing.loads(cleaned.get("gestartet", ""), salt=START_SALT, max_age=START_MAX_AGE)
-        except signing.BadSignature:
-            self.data["gestartet"] = start_token()
-            raise ValidationError(
-                _(
-                    "Das Formular war zu lange geöffnet. Ihre Angaben stehen noch im Formular: "
-                    "Bitte senden Sie es noch einmal."
-                ),
-                code="form_expired",
-            ) from None
-        if time.time() - gestartet < settings.ANFRAGE_MIN_FILL_SECONDS:
-            raise ValidationError(
-                _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal."),
-                code="too_fast",
-            )
+        # The visitor's own mistakes first, so they see all of them at once.
         if (
             not cleaned.get("email")
             and not cleaned.get("telefon")
@@ -172,4 +152,41 @@ class AnfrageForm(forms.Form):
                     code="contact_required",
                 ),
             )
+        self._spam_pruefen(cleaned)
         return cleaned
+
+    def _spam_pruefen(self, cleaned) -> None:
+        if cleaned.get("website"):
+            self.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Ihre Anfrage wurde nicht gesendet. Bitte lassen Sie das Feld "
+                        "„Bitte dieses Feld leer lassen“ frei."
+                    ),
+                    code="honeypot",
+                ),
+            )
+        try:
+            gestartet = signing.loads(cleaned.get("gestartet", ""), salt=START_SALT, max_age=START_MAX_AGE)
+        except signing.BadSignature:
+            self.data["gestartet"] = start_token()
+            self.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Das Formular war zu lange geöffnet. Ihre Angaben stehen noch im Formular: "
+                        "Bitte senden Sie es noch einmal."
+                    ),
+                    code="form_expired",
+                ),
+            )
+            return
+        if time.time() - gestartet < settings.ANFRAGE_MIN_FILL_SECONDS:
+            self.add_error(
+                None,
+                ValidationError(
+                    _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal."),
+                    code="too_fast",
+                ),
+            )

@@ -143,3 +143,10 @@ def test_bad_request_page_is_in_the_site_design(client):
     response = client.get("/", HTTP_HOST="bad host name")
     assert response.status_code == 400
     assert "Das konnten wir nicht verstehen" in response.content.decode()
+
+
+def test_spam_checks_do_not_hide_the_visitors_own_mistakes(client, daten, settings):
+    settings.ANFRAGE_MIN_FILL_SECONDS = 5
+    response = client.post(FORM, {**daten, "email": ""})
+    assert codes(response) == ["too_fast"]
+    assert [e.code for e in response.context["form"].errors.as_data()["email"]] == ["contact_required"]
