@@ -73,16 +73,24 @@ def test_no_third_party_hosts_in_pages(client):
         assert marker not in page
 
 
-def test_settings_refuse_to_start_without_secret_key():
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import django; django.setup()"],
-        env={"DJANGO_SETTINGS_MODULE": "integrationsrat.settings", "PATH": ""},
+@pytest.mark.parametrize("entry", ["integrationsrat.wsgi", "integrationsrat.asgi"])
+def test_app_servers_refuse_to_start_without_secret_key(entry):
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {entry}"], env={"PATH": ""}, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_management_commands_run_on_a_bare_checkout():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        env={"PATH": ""},
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert result.returncode == 0, result.stderr
 
 
 def test_models_and_migrations_agree():
