@@ -156,9 +156,10 @@ class AnfrageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Ausgewählte Anfragen anonymisieren (nicht umkehrbar)"), permissions=["change"])
     def anonymisieren(self, request, queryset):
+        count = 0
         for anfrage in queryset.filter(anonymisiert_am__isnull=True):
             services.anfrage_anonymisieren(anfrage=anfrage, benutzer=request.user)
-        count = queryset.count()
+            count += 1
         self.message_user(
             request,
             ngettext("%(count)d Anfrage anonymisiert.", "%(count)d Anfragen anonymisiert.", count) % {"count": count},

@@ -153,12 +153,18 @@ class Anfrage(models.Model):
                     }
                 )
 
+    def _token(self, secret: str | None = None) -> str:
+        value = f"{self.pk}:{self.status_nonce}"
+        return salted_hmac("anfrage-status", value, secret=secret, algorithm="sha256").hexdigest()[:32]
+
     @property
     def status_token(self) -> str:
-        return salted_hmac("anfrage-status", f"{self.pk}:{self.status_nonce}", algorithm="sha256").hexdigest()[:32]
+        return self._token()
 
     def status_token_ok(self, token: str) -> bool:
-        return bool(self.status_nonce) and constant_time_compare(token, self.status_token)
+        # Links mailed before a key rotation keep working while the old key is in SECRET_KEY_FALLBACKS.
+        secrets_ = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return bool(self.status_nonce) and any(constant_time_compare(token, self._token(s)) for s in secrets_)
 
     def get_status_url(self) -> str:
         return reverse("anfragen:status", kwargs={"referenz": self.referenz, "token": self.status_token})

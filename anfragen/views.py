@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
@@ -12,6 +14,9 @@ from integrationsrat.cache import get_current, set_current
 from seiten.models import Seite
 
 SESSION_KEY = "anfrage_referenz"
+# How long the confirmation page stays visible to the browser that sent the
+# request: long enough to note the number, short enough for a shared computer.
+GESENDET_SEKUNDEN = 30 * 60
 TEMPLATE = "anfragen/anfrage_form.html"
 # The empty form page is the same for every visitor but for two tokens. It is
 # rendered once with these placeholders and the tokens are filled in per visit.
@@ -20,13 +25,16 @@ START_PLACEHOLDER = "__START_TOKEN__"
 
 
 def leeres_formular(request, seite) -> HttpResponse:
+    # Like the page cache, only with a shared cache: per-process copies could not be kept fresh.
+    caching = settings.PAGE_CACHE_SECONDS > 0
     key = f"anfrageseite:{get_language()}:{request.get_full_path()}"
-    html, version = get_current(key)
+    html, version = get_current(key) if caching else (None, None)
     if html is None:
         form = AnfrageForm()
         form.fields["gestartet"].initial = START_PLACEHOLDER
         html = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER}).content
-        set_current(key, html, version, 600)
+        if caching:
+            set_current(key, html, version, settings.PAGE_CACHE_SECONDS)
     # get_token() also makes CsrfViewMiddleware set the cookie the token belongs to.
     html = html.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
     return HttpResponse(html.replace(START_PLACEHOLDER.encode(), start_token().encode()))
@@ -55,13 +63,18 @@ def anfrage(request, leichte_sprache: bool = False):
         neu = anfrage_create(**data)
         # The reference travels in the session, not the URL, so it never lands
         # in logs, browser history or a shared link.
-        request.session[SESSION_KEY] = neu.referenz
+        request.session[SESSION_KEY] = {"referenz": neu.referenz, "zeit": time.time()}
+        request.session.set_expiry(0)  # ends when the browser closes
         return redirect("anfragen:gesendet")
     return render(request, TEMPLATE, {"form": form, "seite": seite}, status=422)
 
 
 def gesendet(request):
-    anfrage = Anfrage.objects.filter(referenz=request.session.get(SESSION_KEY, "")).first()
+    gesendet = request.session.get(SESSION_KEY) or {}
+    if time.time() - gesendet.get("zeit", 0) > GESENDET_SEKUNDEN:
+        request.session.pop(SESSION_KEY, None)
+        return redirect("anfragen:formular")
+    anfrage = Anfrage.objects.filter(referenz=gesendet.get("referenz", "")).first()
     if anfrage is None:
         return redirect("anfragen:formular")
     return render(request, "anfragen/anfrage_gesendet.html", {"referenz": anfrage.referenz, "anfrage": anfrage})

@@ -13,6 +13,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language_from_path
 
@@ -45,8 +46,15 @@ def set_current(key: str, value, version: str, timeout: int) -> None:
     cache.set(key, (version, value), timeout)
 
 
-def bump_content_version(**kwargs) -> None:
+def _set_new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def bump_content_version(**kwargs) -> None:
+    # Now, and again after the transaction commits: a page rendered in between
+    # from the not yet committed state is then stored under a version nobody asks for.
+    _set_new_version()
+    transaction.on_commit(_set_new_version)
 
 
 def connect_signals(models) -> None:

@@ -7,9 +7,13 @@ def site(request):
     """What every page shows in its header and footer. Never queries the database."""
     current = get_language()
     query = request.GET.urlencode()
+    # A path like "//evil.example/" must not become a link to another host.
+    path = "/" + request.path.lstrip("/")
     languages = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+        url = translate_url(path, code)
+        if url.startswith("//"):
+            url = "/" + url.lstrip("/")
         languages.append(
             {
                 "code": code,

@@ -31,6 +31,8 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 # asgi.py). Management commands that need no lasting key (makemigrations,
 # check, collectstatic) get a throwaway one, so they run on a bare checkout.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or get_random_secret_key()
+# Old keys after a rotation, so sessions and mailed status links keep working.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import integrationsrat.converters  # noqa: F401  (registers <jahr:...>)
 from themen import views
 
 app_name = "themen"
@@ -7,5 +8,5 @@ app_name = "themen"
 urlpatterns = [
     path("themen/", views.ThemaListView.as_view(), name="list"),
     path("themen/<slug:slug>/", views.ThemaDetailView.as_view(), name="detail"),
-    path("rueckblick/<int:jahr>/", views.rueckblick, name="rueckblick"),
+    path("rueckblick/<jahr:jahr>/", views.rueckblick, name="rueckblick"),
 ]

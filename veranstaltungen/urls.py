@@ -1,5 +1,6 @@
 from django.urls import path
 
+import integrationsrat.converters  # noqa: F401  (registers <jahr:...>)
 from veranstaltungen import views
 
 app_name = "veranstaltungen"
@@ -7,7 +8,7 @@ app_name = "veranstaltungen"
 urlpatterns = [
     path("", views.VeranstaltungListView.as_view(), name="list"),
     path("kalender.ics", views.kalender_ics, name="kalender_ics"),
-    path("<int:jahr>/", views.VeranstaltungJahrView.as_view(), name="jahr"),
-    path("<int:jahr>/<slug:slug>/", views.VeranstaltungDetailView.as_view(), name="detail"),
-    path("<int:jahr>/<slug:slug>.ics", views.veranstaltung_ics, name="detail_ics"),
+    path("<jahr:jahr>/", views.VeranstaltungJahrView.as_view(), name="jahr"),
+    path("<jahr:jahr>/<slug:slug>/", views.VeranstaltungDetailView.as_view(), name="detail"),
+    path("<jahr:jahr>/<slug:slug>.ics", views.veranstaltung_ics, name="detail_ics"),
 ]

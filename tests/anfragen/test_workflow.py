@@ -93,6 +93,44 @@ def test_status_page_needs_the_secret_token(client, token):
     assert client.get(url).status_code == 404
 
 
+def test_one_requests_token_does_not_open_another(client):
+    a, b = make_anfrage(), make_anfrage()
+    assert client.get(f"/anfrage/status/{b.referenz}/{a.status_token}/").status_code == 404
+    assert client.get(f"/anfrage/status/{a.referenz}/{a.status_token}/").status_code == 200
+
+
+def test_status_links_survive_a_key_rotation(client, settings):
+    anfrage = make_anfrage()
+    url = anfrage.get_status_url()
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-after-rotation-" + "y" * 40
+    assert client.get(url).status_code == 200
+    settings.SECRET_KEY_FALLBACKS = []
+    assert client.get(url).status_code == 404
+
+
+def test_confirmation_page_is_not_left_for_the_next_user(client, django_capture_on_commit_callbacks):
+    submit(client)
+    assert client.get(reverse("anfragen:gesendet")).status_code == 200
+    assert client.session.get_expire_at_browser_close()
+    session = client.session
+    session["anfrage_referenz"]["zeit"] -= 31 * 60  # the next person at a shared computer, half an hour later
+    session.save()
+    assert client.get(reverse("anfragen:gesendet")).url == reverse("anfragen:formular")
+
+
+def test_anonymize_message_counts_only_what_it_changed(client, berater):
+    fresh, done = make_anfrage(), make_anfrage()
+    anfrage_anonymisieren(anfrage=done, benutzer=berater)
+    client.force_login(berater)
+    response = client.post(
+        reverse("admin:anfragen_anfrage_changelist"),
+        {"action": "anonymisieren", "_selected_action": [fresh.pk, done.pk]},
+        follow=True,
+    )
+    assert "1 Anfrage anonymisiert." in response.content.decode()
+
+
 def test_tokens_differ_per_request_and_are_not_stored(client):
     a, b = make_anfrage(), make_anfrage()
     assert a.status_token != b.status_token and len(a.status_token) == 32

@@ -89,3 +89,27 @@ def test_forms_and_staff_are_never_served_from_cache(client):
     staff.force_login(make_staff("redakteurin", "Redaktion"))
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert staff.get(draft.get_absolute_url()).status_code == 200  # preview, not the cached 404
+
+
+def test_a_save_also_renews_the_version_after_commit(django_capture_on_commit_callbacks):
+    """A page rendered between the save and its commit would show the old state; it must not stay current."""
+    from django.core.cache import cache
+
+    from integrationsrat.cache import VERSION_KEY
+
+    thema = make_thema()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        thema.save()
+        during = cache.get(VERSION_KEY)
+    for callback in callbacks:
+        callback()
+    assert cache.get(VERSION_KEY) != during
+
+
+def test_form_page_is_not_cached_without_a_shared_cache(client, settings):
+    from anfragen.models import Themenbereich
+
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/anfrage/")
+    Themenbereich.objects.create(name="Neu im Formular")
+    assert "Neu im Formular" in client.get("/anfrage/").content.decode()

@@ -110,6 +110,35 @@ def test_rate_limit_uses_the_proxy_address_only_when_trusted(client, daten, sett
         assert response.status_code == 302, address
 
 
+def test_a_spoofed_forwarded_for_header_does_not_escape_the_limit(client, daten, settings):
+    settings.ANFRAGE_RATE_LIMIT = 1
+    settings.TRUST_X_FORWARDED_FOR = False  # the default: no proxy vouches for the header
+    codes_ = [
+        client.post(FORM, {**daten, "gestartet": start_token()}, HTTP_X_FORWARDED_FOR=address).status_code
+        for address in ("198.51.100.1", "198.51.100.2")
+    ]
+    assert codes_ == [302, 429]
+
+
+def test_language_links_never_point_to_another_host(client):
+    page = client.get("//evil.example/").content.decode()
+    assert 'href="//evil.example' not in page and "evil.example/en/" not in page.replace("/evil.example/en/", "")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/rueckblick/0/",
+        "/rueckblick/99999/",
+        "/veranstaltungen/99999/",
+        "/veranstaltungen/0000/x/",
+        "/veranstaltungen/99999/x.ics",
+    ],
+)
+def test_impossible_years_are_404_not_500(client, url):
+    assert client.get(url).status_code == 404
+
+
 def test_admin_login_locks_out_after_repeated_failures(client, settings):
     make_staff("berater", "Beratung", password="Richtiges-Passwort-1")
     url = reverse("admin:login")
