@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from modeltranslation.utils import build_localized_fieldname
 
-from integrationsrat.models import Uebersetzungsstand
+from integrationsrat.models import Uebersetzungsstand, other_languages
 
 BILD_FIELDSET = (
     _("Bild"),
@@ -22,10 +22,6 @@ STAND_LABEL = {
     Uebersetzungsstand.VERALTET: _("veraltet"),
     Uebersetzungsstand.FEHLT: _("fehlt"),
 }
-
-
-def other_languages():
-    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 class PublicPageAdminMixin:

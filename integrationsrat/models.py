@@ -145,6 +145,11 @@ class BildMixin(models.Model):
             )
 
 
+def other_languages() -> list[tuple[str, str]]:
+    """(code, name) of every language besides German, the source language."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 class Uebersetzungsstand(models.TextChoices):
     AKTUELL = "aktuell", _("aktuell")
     VERALTET = "veraltet", _("veraltet")
@@ -168,7 +173,7 @@ class UebersetzbarMixin(models.Model):
         before = type(self)._base_manager.filter(pk=self.pk).first() if self.pk else None
         fingerprint = self._german_fingerprint()
         state = dict(self.uebersetzung_stand)
-        for lang in self.other_languages():
+        for lang, _name in other_languages():
             values = self._values(lang)
             if not any(values):
                 state.pop(lang, None)
@@ -182,10 +187,6 @@ class UebersetzbarMixin(models.Model):
         from modeltranslation.translator import translator
 
         return sorted(translator.get_options_for_model(cls).all_fields)
-
-    @staticmethod
-    def other_languages() -> list[str]:
-        return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
     def _values(self, lang: str) -> list[str]:
         return [getattr(self, build_localized_fieldname(name, lang)) or "" for name in self.translated_field_names()]

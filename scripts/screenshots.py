@@ -11,6 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "test-artifacts/screenshots")
 PAGES = {
@@ -23,19 +26,10 @@ PAGES = {
     "404": "/gibt-es-nicht/",
 }
 WIDTHS = {"phone": 360, "desktop": 1280}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 OUT.mkdir(parents=True, exist_ok=True)
 with sync_playwright() as p:
-    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     for label, width in WIDTHS.items():
         page = browser.new_page(viewport={"width": width, "height": 800})
         for name, path in PAGES.items():

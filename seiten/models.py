@@ -6,10 +6,6 @@ from integrationsrat.models import PublishableQuerySet, UebersetzbarMixin
 from integrationsrat.text import split_lines
 
 
-class SeiteQuerySet(PublishableQuerySet):
-    pass
-
-
 class Seite(UebersetzbarMixin, models.Model):
     """A fixed page of the site (about us, legal notice, privacy, accessibility).
 
@@ -31,7 +27,7 @@ class Seite(UebersetzbarMixin, models.Model):
     veroeffentlicht = models.BooleanField(_("veröffentlicht"), default=True)
     geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    objects = SeiteQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Seite")

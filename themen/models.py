@@ -6,10 +6,6 @@ from integrationsrat.models import BildMixin, PublishableQuerySet, UebersetzbarM
 from integrationsrat.text import split_lines
 
 
-class ThemaQuerySet(PublishableQuerySet):
-    pass
-
-
 class Thema(UebersetzbarMixin, BildMixin, models.Model):
     titel = models.CharField(_("Titel"), max_length=120)
     slug = models.SlugField(
@@ -41,7 +37,7 @@ class Thema(UebersetzbarMixin, BildMixin, models.Model):
     )
     geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    objects = ThemaQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Thema")
@@ -57,10 +53,6 @@ class Thema(UebersetzbarMixin, BildMixin, models.Model):
     @property
     def punkte_liste(self) -> list[str]:
         return split_lines(self.punkte)
-
-
-class JahresrueckblickQuerySet(PublishableQuerySet):
-    pass
 
 
 class Jahresrueckblick(UebersetzbarMixin, models.Model):
@@ -81,7 +73,7 @@ class Jahresrueckblick(UebersetzbarMixin, models.Model):
     )
     veroeffentlicht = models.BooleanField(_("veröffentlicht"), default=False)
 
-    objects = JahresrueckblickQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Jahresrückblick")

@@ -126,11 +126,6 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, models.Model):
                 {"ende": ValidationError(_("Das Ende muss nach dem Beginn liegen."), code="end_before_start")}
             )
 
-    @property
-    def ganztaegig(self) -> bool:
-        """No start time yet: calendars show the event as a whole-day entry."""
-        return self.beginn is None
-
     def beginn_dt(self) -> datetime.datetime | datetime.date:
         if self.beginn is None:
             return self.datum

@@ -1,5 +1,4 @@
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -79,7 +78,7 @@ def veranstaltung_ics(request, jahr: int, slug: str):
 
 
 def kalender_ics(request):
-    events = Veranstaltung.objects.published().upcoming(timezone.localdate()).with_related()
+    events = Veranstaltung.objects.published().upcoming().with_related()
     return ics_response(
         build_calendar(events, request=request, name=_("Integrationsrat Beckum: Termine")),
         "integrationsrat-beckum.ics",

@@ -6,24 +6,15 @@ Outside CI the browser tests skip when /usr/bin/chromium is missing; in CI
 
 import importlib
 import os
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+
 STAFF_GROUPS_MIGRATION = ("integrationsrat", "0001_staff_groups")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")

@@ -168,10 +168,6 @@ def test_dates_are_formatted_per_language(client, content, lang, expected):
         assert date_format(datetime.date(2024, 11, 14), "DATE_FORMAT") in page
 
 
-def test_times_use_berlin_time_zone():
-    assert settings.TIME_ZONE == "Europe/Berlin" and settings.USE_TZ
-
-
 @pytest.mark.parametrize("lang", ["tr", "ar", "uk"])
 def test_request_form_preselects_the_visitors_language_and_confirms_in_it(client, lang):
     bereich = make_themenbereich()
