@@ -4,13 +4,13 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 
 from anfragen.forms import AnfrageForm, start_token
 from anfragen.models import Anfrage
 from anfragen.ratelimit import limit_exceeded
 from anfragen.services import anfrage_create
-from integrationsrat.cache import get_current, set_current
+from integrationsrat.cache import per_visit
 from seiten.models import Seite
 
 SESSION_KEY = "anfrage_referenz"
@@ -19,25 +19,21 @@ SESSION_KEY = "anfrage_referenz"
 GESENDET_SEKUNDEN = 30 * 60
 TEMPLATE = "anfragen/anfrage_form.html"
 # The empty form page is the same for every visitor but for two tokens. It is
-# rendered once with these placeholders and the tokens are filled in per visit.
+# rendered with these placeholders, and the page cache fills them in per visit.
 CSRF_PLACEHOLDER = "__CSRF_TOKEN__"
 START_PLACEHOLDER = "__START_TOKEN__"
 
 
+def neuer_start_token(request) -> str:
+    return start_token()
+
+
 def leeres_formular(request, seite) -> HttpResponse:
-    # Like the page cache, only with a shared cache: per-process copies could not be kept fresh.
-    caching = settings.PAGE_CACHE_SECONDS > 0
-    key = f"anfrageseite:{get_language()}:{request.get_full_path()}"
-    html, version = get_current(key) if caching else (None, None)
-    if html is None:
-        form = AnfrageForm()
-        form.fields["gestartet"].initial = START_PLACEHOLDER
-        html = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER}).content
-        if caching:
-            set_current(key, html, version, settings.PAGE_CACHE_SECONDS)
-    # get_token() also makes CsrfViewMiddleware set the cookie the token belongs to.
-    html = html.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-    return HttpResponse(html.replace(START_PLACEHOLDER.encode(), start_token().encode()))
+    form = AnfrageForm()
+    form.fields["gestartet"].initial = START_PLACEHOLDER
+    response = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER})
+    # The page cache keeps this page with the placeholders and fills them in per visit.
+    return per_visit(response, {CSRF_PLACEHOLDER: get_token, START_PLACEHOLDER: neuer_start_token})
 
 
 def anfrage(request, leichte_sprache: bool = False):
@@ -69,6 +65,8 @@ def anfrage(request, leichte_sprache: bool = False):
     return render(request, TEMPLATE, {"form": form, "seite": seite}, status=422)
 
 
+# Both show one advice seeker's reference number: no browser or proxy may keep them.
+@never_cache
 def gesendet(request):
     gesendet = request.session.get(SESSION_KEY) or {}
     if time.time() - gesendet.get("zeit", 0) > GESENDET_SEKUNDEN:
@@ -80,6 +78,7 @@ def gesendet(request):
     return render(request, "anfragen/anfrage_gesendet.html", {"referenz": anfrage.referenz, "anfrage": anfrage})
 
 
+@never_cache
 def status(request, referenz: str, token: str):
     """The advice seeker's view of their request: status only, never the team's notes."""
     anfrage = Anfrage.objects.filter(referenz=referenz).first()

@@ -1,13 +1,18 @@
 """Cached pages are fast and never stale: an editor's save shows on the public site at once."""
 
+import re
+
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import make_staff, make_thema, make_veranstaltung
+from anfragen.models import Anfrage
+from tests.factories import make_staff, make_thema, make_themenbereich, make_veranstaltung
 
 pytestmark = pytest.mark.django_db
+FORM = "/anfrage/"
 
 
 @pytest.fixture(autouse=True)
@@ -70,25 +75,82 @@ def test_languages_are_cached_separately(client):
     assert "Festival" not in client.get("/themen/fest/").content.decode()
 
 
-def test_forms_and_staff_are_never_served_from_cache(client):
+def form_tokens(response) -> dict[str, str]:
+    return dict(re.findall(r'name="(csrfmiddlewaretoken|gestartet)" value="([^"]+)"', response.content.decode()))
+
+
+def send(client, page, bereich) -> int:
+    data = {
+        "email": "a@example.org",
+        "themenbereich": bereich.pk,
+        "nachricht": "Eine Frage zur Wohnung",
+        "sprache": "de",
+    }
+    return client.post(FORM, {**data, **form_tokens(page), "einwilligung": "on"}).status_code
+
+
+def test_the_form_page_is_cached_around_each_visitors_own_tokens():
+    bereich = make_themenbereich(name="Wohnen")
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first, n_first = queries(first_visitor, FORM)
+    second, n_second = queries(second_visitor, FORM)
+    assert n_first > 0 and n_second == 0
+    assert set(form_tokens(first)) == set(form_tokens(second)) == {"csrfmiddlewaretoken", "gestartet"}
+    assert not set(form_tokens(first).values()) & set(form_tokens(second).values())
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    for page in (first, second):
+        assert "__CSRF_TOKEN__" not in page.content.decode() and "__START_TOKEN__" not in page.content.decode()
+        assert page["Content-Length"] == str(len(page.content))  # measured after the tokens went in
+        assert "private" in page["Cache-Control"]  # no shared cache may keep a visitor's tokens
+        assert page["X-Frame-Options"] == "DENY" and page["Content-Language"] == "de"
+    # Cookie and token belong together, for the visitor served from the cache too.
+    assert send(second_visitor, second, bereich) == 302
+    assert send(first_visitor, first, bereich) == 302
+    assert Anfrage.objects.count() == 2
+
+
+def test_a_second_tab_keeps_the_visitors_csrf_cookie_so_the_first_tab_can_still_send():
+    bereich = make_themenbereich(name="Wohnen")
+    visitor = Client(enforce_csrf_checks=True)
+    first_tab = visitor.get(FORM)
+    cookie = visitor.cookies["csrftoken"].value
+    visitor.get(FORM)  # served from the cache
+    assert visitor.cookies["csrftoken"].value == cookie
+    assert send(visitor, first_tab, bereich) == 302
+
+
+def test_a_new_request_topic_shows_in_the_cached_form_at_once(client):
+    from anfragen.models import Themenbereich
+
+    client.get(FORM)
+    Themenbereich.objects.create(name="Neu im Formular")
+    assert "Neu im Formular" in client.get(FORM).content.decode()
+    assert "Neu im Formular" in client.get("/ar/anfrage/").content.decode()
+
+
+def test_staff_see_drafts_and_a_filled_form_never_the_cached_pages(client):
     draft = make_thema(slug="entwurf", veroeffentlicht=False)
-    import re
-
-    def tokens(page):
-        return re.findall(r'name="(?:csrfmiddlewaretoken|gestartet)" value="([^"]+)"', page)
-
-    first = client.get("/anfrage/")
-    second = type(client)().get("/anfrage/")
-    # Each visitor gets their own CSRF cookie and tokens, even when the page around them is reused.
-    assert "csrftoken" in first.cookies and "csrftoken" in second.cookies
-    assert len(tokens(first.content.decode())) == 2 and not set(tokens(first.content.decode())) & set(
-        tokens(second.content.decode())
-    )
-    assert "__CSRF_TOKEN__" not in second.content.decode() and "__START_TOKEN__" not in second.content.decode()
-    staff = type(client)()
-    staff.force_login(make_staff("redakteurin", "Redaktion"))
     assert client.get(draft.get_absolute_url()).status_code == 404
+    staff = Client()
+    staff.force_login(make_staff("redakteurin", "Redaktion"))
     assert staff.get(draft.get_absolute_url()).status_code == 200  # preview, not the cached 404
+    client.get(FORM)
+    page = staff.get(FORM)
+    assert "__CSRF_TOKEN__" not in page.content.decode() and set(form_tokens(page)) == {
+        "csrfmiddlewaretoken",
+        "gestartet",
+    }
+
+
+def test_an_advice_seekers_own_pages_are_kept_by_no_cache(client):
+    bereich = make_themenbereich(name="Wohnen")
+    assert send(client, client.get(FORM), bereich) == 302
+    sent = client.get(reverse("anfragen:gesendet"))
+    status = Client().get(Anfrage.objects.get().get_status_url())
+    for page in (sent, status):
+        assert page.status_code == 200
+        assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
+    assert Client().get(Anfrage.objects.get().get_status_url()).content == status.content  # rendered, not replayed
 
 
 def test_a_save_also_renews_the_version_after_commit(django_capture_on_commit_callbacks):
