@@ -32,6 +32,10 @@ CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
 # The admin, the health check and one advice seeker's own pages (they also
 # send Cache-Control: private, this is the second lock).
 NEVER_CACHED = re.compile(r"^/(?:admin/|healthz|(?:[a-z]{2}/)?anfrage/(?:gesendet|status)/)")
+# The query parameters public pages read: the event list's topic filter and
+# pagination. A page asked for with any other (fbclid, utm_*, junk) is served
+# but not stored, so endless variants of one address cannot crowd the cache.
+CACHEABLE_QUERY_PARAMETERS = frozenset({"thema", "page"})
 
 
 def _new_version() -> str:
@@ -113,6 +117,7 @@ class PublicPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not NEVER_CACHED.match(request.path)
+            and CACHEABLE_QUERY_PARAMETERS.issuperset(request.GET)
         )
 
     def __call__(self, request):

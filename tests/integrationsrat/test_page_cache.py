@@ -68,6 +68,20 @@ def test_deleting_or_unpublishing_is_visible_at_once(client):
     assert client.get(event.get_absolute_url()).status_code == 404
 
 
+def test_only_the_query_parameters_pages_read_are_cached():
+    from django.core.cache import cache
+
+    make_veranstaltung(titel="Sommerfest", thema=make_thema(slug="fest"))
+    assert queries(Client(), "/veranstaltungen/?thema=fest")[1] > 0
+    filtered, n = queries(Client(), "/veranstaltungen/?thema=fest")
+    assert n == 0 and "Sommerfest" in filtered.content.decode()
+    for url in ("/?fbclid=abc123", "/?utm_source=zeitung", "/veranstaltungen/?thema=fest&x=1"):
+        page, first = queries(Client(), url)
+        assert page.status_code == 200 and first > 0
+        assert queries(Client(), url)[1] == first  # rendered again, never stored
+        assert cache.get(f"seite:de:{url}") is None
+
+
 def test_languages_are_cached_separately(client):
     make_thema(slug="fest", titel="Fest", titel_en="Festival")
     assert "Festival" not in client.get("/themen/fest/").content.decode()
