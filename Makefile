@@ -77,4 +77,4 @@ messages: install
 	DJANGO_SECRET_KEY=x $(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

@@ -229,21 +229,26 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 # db_worker`), queued in the database so nothing is lost on a restart.
 TASKS = {"default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Caches (rate limits) and sessions: in Redis when REDIS_URL is set, so every
-# app server process sees the same counts; otherwise per process.
+# The cache holds rate limits, the content version and cached pages; it must
+# be shared by every app server process. Redis when REDIS_URL is set (needed as
+# soon as there is more than one server); otherwise files on this server's
+# disk, which all its worker processes share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         {"BACKEND": "integrationsrat.redis_cache.ReusingRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     )
 }
 
 # Whole pages for anonymous visitors, invalidated on every content save (see
-# integrationsrat/cache.py). Only with a shared cache: with per-process memory
-# a save in one process could not reach the others.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# integrationsrat/cache.py). 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Requests: data minimisation and abuse protection.
 REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "180"))

@@ -19,6 +19,9 @@ def _test_settings(settings, tmp_path):
     # Spam checks get their own tests; elsewhere a test fills the form in milliseconds.
     settings.ANFRAGE_MIN_FILL_SECONDS = 0
     settings.ANFRAGE_RATE_LIMIT = 1000
+    # Each test starts with an empty cache of its own; the page cache has its own tests.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
 
 

@@ -1,9 +1,11 @@
-"""Two app servers, one PostgreSQL, one Redis: a visitor can land on either at any moment.
+"""Two app server processes, one PostgreSQL, one shared cache: a visitor can land on either at any moment.
 
 Starts two real gunicorn processes with production settings against the test
-database and Redis, and shows that a form started on one can be sent through
-the other (CSRF, session), that the rate limit counts across both, and that a
-change saved through one is visible through the other at once.
+database and shows that a form started on one can be sent through the other
+(CSRF, session), that the rate limit counts across both, and that a change
+saved through one is visible through the other at once. Once with Redis (two
+servers), once with the default cache directory (the worker processes of one
+server share it).
 """
 
 import http.cookiejar
@@ -43,12 +45,13 @@ def redis_available() -> bool:
         return False
 
 
-@pytest.fixture
-def two_servers(transactional_db, tmp_path):
+@pytest.fixture(params=["redis", "cache directory"])
+def two_servers(request, transactional_db, tmp_path):
+    shared_cache = request.param
     reason = None
     if connection.vendor != "postgresql":
         reason = "two app servers need a shared PostgreSQL test database (set DATABASE_URL)"
-    elif not redis_available():
+    elif shared_cache == "redis" and not redis_available():
         reason = "Redis is not running on 127.0.0.1:6379"
     if reason:
         if os.environ.get("CI") == "true":
@@ -63,13 +66,18 @@ def two_servers(transactional_db, tmp_path):
         "DJANGO_HTTPS": "false",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "REDIS_URL": REDIS_URL,
         "ANFRAGE_RATE_LIMIT": "3",
         "ANFRAGE_MIN_FILL_SECONDS": "0",
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
         "DJANGO_LOG_LEVEL": "WARNING",
     }
-    subprocess.run([sys.executable, "-c", f"import redis; redis.Redis.from_url({REDIS_URL!r}).flushdb()"], check=True)
+    if shared_cache == "redis":
+        env["REDIS_URL"] = REDIS_URL
+        subprocess.run(
+            [sys.executable, "-c", f"import redis; redis.Redis.from_url({REDIS_URL!r}).flushdb()"], check=True
+        )
+    else:
+        env["DJANGO_CACHE_DIR"] = str(tmp_path / "cache")
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     servers, procs = [], []
     for _ in range(2):
@@ -182,7 +190,7 @@ def test_rate_limit_counts_across_both_servers(two_servers):
                 referer=base + "/anfrage/",
             )[0]
         )
-    assert codes == [302, 302, 302, 429]  # limit 3 per client, counted in Redis by both
+    assert codes == [302, 302, 302, 429]  # limit 3 per client, counted in the shared cache by both
 
 
 def test_change_saved_through_one_is_visible_through_the_other_at_once(two_servers, settings):

@@ -54,3 +54,30 @@ def test_review_exists_for_years_with_only_events_and_404s_otherwise(client):
 def test_unpublished_review_is_404_for_the_public(client):
     make_rueckblick(jahr=2023, veroeffentlicht=False)
     assert client.get(reverse("themen:rueckblick", args=[2023])).status_code == 404
+
+
+def test_topic_page_shows_the_next_five_events_and_links_to_all_of_them(client):
+    thema = make_thema(slug="fest")
+    for tage in range(1, 7):
+        make_veranstaltung(titel=f"Termin in {tage} Tagen", tage=tage, thema=thema)
+    page = client.get(thema.get_absolute_url()).content.decode()
+    assert [f"Termin in {t} Tagen" in page for t in range(1, 7)] == [True] * 5 + [False]
+    assert 'href="/veranstaltungen/?thema=fest"' in page
+    assert "Termin in 6 Tagen" in client.get("/veranstaltungen/?thema=fest").content.decode()
+
+
+def test_topic_page_without_more_events_has_no_link_to_more(client):
+    thema = make_thema(slug="fest")
+    make_veranstaltung(thema=thema)
+    assert "?thema=fest" not in client.get(thema.get_absolute_url()).content.decode()
+
+
+def test_review_lists_twenty_events_and_links_to_the_years_archive(client):
+    make_rueckblick(jahr=2024)
+    for tag in range(1, 22):
+        make_veranstaltung(titel=f"Termin am {tag}. März", slug=f"termin-{tag}", datum=datetime.date(2024, 3, tag))
+    page = client.get(reverse("themen:rueckblick", args=[2024])).content.decode()
+    assert "Termin am 20. März" in page and "Termin am 21. März" not in page
+    assert 'href="/veranstaltungen/2024/"' in page
+    archive = client.get("/veranstaltungen/2024/?page=2").content.decode()
+    assert "Termin am 21. März" in archive
