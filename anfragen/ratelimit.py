@@ -1,4 +1,4 @@
-"""Per-client rate limits kept in the cache (Redis when REDIS_URL is set, shared by all app servers)."""
+"""Per-client rate limits kept in the shared cache (Redis or the cache directory, see settings.CACHES)."""
 
 import hashlib
 

@@ -6,6 +6,7 @@ class IntegrationsratConfig(AppConfig):
     verbose_name = "Integrationsrat"
 
     def ready(self):
+        import integrationsrat.checks  # noqa: F401  (registers the system checks)
         from anfragen.models import Themenbereich
         from integrationsrat.cache import connect_signals
         from seiten.models import Abschnitt, Seite

@@ -247,8 +247,9 @@ CACHES = {
 }
 
 # Whole pages for anonymous visitors, invalidated on every content save (see
-# integrationsrat/cache.py). 0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# integrationsrat/cache.py). 0 turns it off; off by default while developing,
+# where a template edit must show at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 
 # Requests: data minimisation and abuse protection.
 REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "180"))

@@ -189,3 +189,14 @@ def test_form_page_is_not_cached_without_a_shared_cache(client, settings):
     client.get("/anfrage/")
     Themenbereich.objects.create(name="Neu im Formular")
     assert "Neu im Formular" in client.get("/anfrage/").content.decode()
+
+
+def test_an_unwritable_cache_directory_is_reported_by_the_system_check(settings, tmp_path):
+    from integrationsrat.checks import cache_directory_writable
+
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(tmp_path / "cache")}}
+    assert cache_directory_writable(None) == []
+    (tmp_path / "a-file").write_text("not a directory")
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(tmp_path / "a-file" / "cache")}}
+    assert [error.id for error in cache_directory_writable(None)] == ["integrationsrat.E001"]
