@@ -233,3 +233,25 @@ class Referenzzaehler(models.Model):
 
     def __str__(self):
         return f"{self.jahr}: {self.letzte_nummer}"
+
+
+class Versuchszaehler(models.Model):
+    """Form posts per client and hour, for the rate limit.
+
+    In the database so that every worker and app server counts together, with
+    an UPDATE that counts atomically. Only a keyed hash of the client's address
+    is stored, and rows of past hours are deleted with the next post.
+    """
+
+    schluessel = models.CharField(max_length=64)
+    stunde = models.DateTimeField()  # the start of the hour counted in
+    anzahl = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Versuchszähler")
+        verbose_name_plural = _("Versuchszähler")
+        constraints = [models.UniqueConstraint(fields=["schluessel", "stunde"], name="versuchszaehler_eindeutig")]
+        indexes = [models.Index(fields=["stunde"], name="versuchszaehler_stunde")]
+
+    def __str__(self):
+        return f"{self.stunde:%Y-%m-%d %H}:00 – {self.anzahl}"

@@ -1,11 +1,9 @@
-"""Per-client rate limits kept in the shared cache (Redis or the cache directory, see settings.CACHES)."""
-
-import hashlib
+"""Per-client rate limits, counted per hour in the database (see Versuchszaehler)."""
 
 from django.conf import settings
-from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
-WINDOW_SECONDS = 60 * 60
+from anfragen.services import versuch_zaehlen
 
 
 def client_ip(request) -> str:
@@ -17,14 +15,8 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def limit_exceeded(request, *, scope: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
-    """Count this attempt; True once the client made more than `limit` within the window."""
-    # Only a hash of the address is kept, and only for the window.
-    key = f"ratelimit:{scope}:{hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+def limit_exceeded(request, *, scope: str, limit: int) -> bool:
+    """Count this attempt; True once the client made more than `limit` in this hour."""
+    # Keyed with SECRET_KEY: a plain hash of an IPv4 address can be reversed by trying all 2^32.
+    key = salted_hmac("anfragen.ratelimit", f"{scope}:{client_ip(request)}", algorithm="sha256").hexdigest()
+    return versuch_zaehlen(schluessel=key) > limit

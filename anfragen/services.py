@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from anfragen.models import Anfrage, Notiz, Protokolleintrag, Referenzzaehler, Themenbereich
+from anfragen.models import Anfrage, Notiz, Protokolleintrag, Referenzzaehler, Themenbereich, Versuchszaehler
 from anfragen.tasks import anfrage_benachrichtigen
 from seiten.models import Seite
 
@@ -29,6 +29,17 @@ def referenz_next(*, jahr: int) -> int:
     Referenzzaehler.objects.get_or_create(jahr=jahr)
     Referenzzaehler.objects.filter(jahr=jahr).update(letzte_nummer=F("letzte_nummer") + 1)
     return Referenzzaehler.objects.values_list("letzte_nummer", flat=True).get(jahr=jahr)
+
+
+def versuch_zaehlen(*, schluessel: str) -> int:
+    """Count one attempt of `schluessel` in the current hour; return the hour's count including it."""
+    stunde = timezone.now().replace(minute=0, second=0, microsecond=0)
+    Versuchszaehler.objects.filter(stunde__lt=stunde).delete()  # past hours are of no use: nothing is kept
+    with transaction.atomic():
+        Versuchszaehler.objects.get_or_create(schluessel=schluessel, stunde=stunde)
+        # The UPDATE holds the row lock until commit: concurrent attempts queue, none is lost.
+        Versuchszaehler.objects.filter(schluessel=schluessel, stunde=stunde).update(anzahl=F("anzahl") + 1)
+        return Versuchszaehler.objects.values_list("anzahl", flat=True).get(schluessel=schluessel, stunde=stunde)
 
 
 @transaction.atomic

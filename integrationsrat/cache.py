@@ -32,10 +32,6 @@ CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
 # The admin, the health check and one advice seeker's own pages (they also
 # send Cache-Control: private, this is the second lock).
 NEVER_CACHED = re.compile(r"^/(?:admin/|healthz|(?:[a-z]{2}/)?anfrage/(?:gesendet|status)/)")
-# The query parameters public pages read: the event list's topic filter and
-# pagination. A page asked for with any other (fbclid, utm_*, junk) is served
-# but not stored, so endless variants of one address cannot crowd the cache.
-CACHEABLE_QUERY_PARAMETERS = frozenset({"thema", "page"})
 
 
 def _new_version() -> str:
@@ -78,6 +74,17 @@ def connect_signals(models) -> None:
     m2m_changed.connect(bump_content_version, dispatch_uid="inhalt-m2m")
 
 
+def reads_query(response: HttpResponse, *parameters: str) -> HttpResponse:
+    """Mark `response` as made from these query parameters (valid values only).
+
+    A page is stored under an address with a query string only when its view
+    declared every parameter in it: endless variants of one address (fbclid,
+    utm_*, ?page=99999, a topic that does not exist) are served but not stored.
+    """
+    response.reads_query = frozenset(parameters)
+    return response
+
+
 def per_visit(response: HttpResponse, fillers: dict[str, Callable[[HttpRequest], str]]) -> HttpResponse:
     """Mark `response` as a page whose placeholders are filled in per visit.
 
@@ -117,7 +124,6 @@ class PublicPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not NEVER_CACHED.match(request.path)
-            and CACHEABLE_QUERY_PARAMETERS.issuperset(request.GET)
         )
 
     def __call__(self, request):
@@ -137,6 +143,7 @@ class PublicPageCacheMiddleware:
             and not response.streaming
             and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
             and "private" not in response.get("Cache-Control", "")
+            and set(request.GET) <= getattr(response, "reads_query", frozenset())
         ):
             # Template responses are rendered by now: the handler renders them before middleware sees them.
             # Stored before _finish: the cache pickles it now, with the placeholders.

@@ -28,3 +28,18 @@ def cache_directory_writable(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def csrf_token_in_a_cookie(app_configs, **kwargs):
+    # The cached form gets its CSRF token before the session middleware has run.
+    if settings.CSRF_USE_SESSIONS and settings.PAGE_CACHE_SECONDS > 0:
+        return [
+            Error(
+                "CSRF_USE_SESSIONS does not work with the page cache, which fills in the form's token "
+                "before sessions are loaded.",
+                hint="Keep the CSRF token in its cookie (the default), or set PAGE_CACHE_SECONDS=0.",
+                id="integrationsrat.E002",
+            )
+        ]
+    return []

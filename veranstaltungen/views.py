@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from integrationsrat.cache import reads_query
 from veranstaltungen.forms import ThemaFilterForm
 from veranstaltungen.ical import build_calendar
 from veranstaltungen.models import Veranstaltung
@@ -29,6 +30,11 @@ class VeranstaltungListView(ListView):
             **kwargs,
         )
 
+    def render_to_response(self, context, **kwargs):
+        # An unknown topic shows all events with a notice; that page is not worth a cache entry per typo.
+        parameters = ("page", "thema") if self.filter_form.is_valid() or not self.filter_form.is_bound else ("page",)
+        return reads_query(super().render_to_response(context, **kwargs), *parameters)
+
 
 class VeranstaltungJahrView(ListView):
     """All events of one year, the archive."""
@@ -45,6 +51,9 @@ class VeranstaltungJahrView(ListView):
         return super().get_context_data(
             jahr=self.kwargs["jahr"], jahre=Veranstaltung.objects.published().past().years(), **kwargs
         )
+
+    def render_to_response(self, context, **kwargs):
+        return reads_query(super().render_to_response(context, **kwargs), "page")
 
 
 def veranstaltung_or_404(request, jahr: int, slug: str) -> Veranstaltung:

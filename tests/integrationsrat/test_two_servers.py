@@ -190,7 +190,7 @@ def test_rate_limit_counts_across_both_servers(two_servers):
                 referer=base + "/anfrage/",
             )[0]
         )
-    assert codes == [302, 302, 302, 429]  # limit 3 per client, counted in the shared cache by both
+    assert codes == [302, 302, 302, 429]  # limit 3 per client, counted in PostgreSQL by both
 
 
 def test_change_saved_through_one_is_visible_through_the_other_at_once(two_servers, settings):
