@@ -229,8 +229,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 # db_worker`), queued in the database so nothing is lost on a restart.
 TASKS = {"default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# The cache holds rate limits, the content version and cached pages; it must
-# be shared by every app server process. Redis when REDIS_URL is set (needed as
+# The cache holds the content version and cached pages (sessions and rate
+# limits are in the database); it must be shared by every app server process. Redis when REDIS_URL is set (needed as
 # soon as there is more than one server); otherwise files on this server's
 # disk, which all its worker processes share.
 REDIS_URL = os.environ.get("REDIS_URL", "")
