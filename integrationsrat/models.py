@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -29,6 +29,19 @@ class PublishableQuerySet(models.QuerySet):
         ):
             return self.all()
         return self.published()
+
+
+def bilddateien_loeschen(instance, names) -> None:
+    """Delete these files of `instance`'s image once the transaction commits (a rollback keeps them)."""
+    storage = instance._meta.get_field("bild").storage
+    names = set(names)
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def bilder_mit_loeschen(sender, instance, **kwargs) -> None:
+    """post_delete receiver: an object's image files go with it."""
+    bilddateien_loeschen(instance, instance.bilddateien())
 
 
 class BildMixin(models.Model):
@@ -79,6 +92,30 @@ class BildMixin(models.Model):
         elif not self.bild:
             self.bild_varianten = {}
         super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None and "bild" not in kwargs["update_fields"]:
+            return  # the stored image did not change
+        # A replaced or removed image must really be gone (it may show a person
+        # who withdrew consent), not linger at its old address under /media/.
+        bilddateien_loeschen(self, getattr(self, "_gespeicherte_bilddateien", set()) - self.bilddateien())
+        self._gespeicherte_bilddateien = self.bilddateien()
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        instance = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        if {"bild", "bild_varianten"} <= set(field_names):  # not with .only()/.defer() of them
+            instance._gespeicherte_bilddateien = instance.bilddateien()
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        fields = kwargs.get("fields")
+        if fields is None or "bild" in fields:
+            self._gespeicherte_bilddateien = self.bilddateien()
+
+    def bilddateien(self) -> set[str]:
+        """The stored names of the original and of every rendition."""
+        names = {name for varianten in self.bild_varianten.values() for _breite, name in varianten}
+        return names | {self.bild.name} if self.bild else names
 
     def _varianten_erzeugen(self) -> dict:
         """WebP plus a JPEG fallback in a few widths, never wider than the original."""
