@@ -129,56 +129,51 @@ def test_decompression_bomb_is_a_form_error_not_a_server_error(client):
     assert response.context["adminform"].form.errors["bild"]
 
 
-def stored_files(thema) -> set[str]:
-    return thema.bilddateien()
-
-
 def exists(thema, names) -> list[bool]:
     return [thema.bild.storage.exists(name) for name in sorted(names)]
 
 
-def test_a_replaced_image_is_deleted_with_its_renditions(client, django_capture_on_commit_callbacks):
+@pytest.fixture
+def upload(client, django_capture_on_commit_callbacks):
+    """Upload an image to a topic through the admin; return the names of its stored files."""
+
+    def upload(thema, size=(600, 400)) -> set[str]:
+        with django_capture_on_commit_callbacks(execute=True):
+            assert change_thema(client, thema, make_image_upload(size=size)).status_code == 302
+        thema.refresh_from_db()
+        return thema.bilddateien()
+
+    return upload
+
+
+def test_a_replaced_image_is_deleted_with_its_renditions(upload):
     thema = make_thema()
-    with django_capture_on_commit_callbacks(execute=True):
-        change_thema(client, thema, make_image_upload(size=(1000, 600)))
-    thema.refresh_from_db()
-    old = stored_files(thema)
+    old = upload(thema, size=(1000, 600))
     assert len(old) == 7 and all(exists(thema, old))  # the original, WebP and JPEG in 480, 960 and 1000 px
-    with django_capture_on_commit_callbacks(execute=True):
-        assert change_thema(client, thema, make_image_upload(size=(800, 600))).status_code == 302
-    thema.refresh_from_db()
-    assert not any(exists(thema, old)) and all(exists(thema, stored_files(thema)))
+    new = upload(thema, size=(800, 600))
+    assert not any(exists(thema, old)) and all(exists(thema, new))
 
 
-def test_a_removed_image_and_a_deleted_topic_take_their_files_with_them(client, django_capture_on_commit_callbacks):
+def test_a_removed_image_and_a_deleted_topic_take_their_files_with_them(upload, django_capture_on_commit_callbacks):
     thema = make_thema()
-    with django_capture_on_commit_callbacks(execute=True):
-        change_thema(client, thema, make_image_upload(size=(600, 400)))
-    thema.refresh_from_db()
-    old = stored_files(thema)
+    old = upload(thema)
     with django_capture_on_commit_callbacks(execute=True):
         thema.bild = None
         thema.save()
     assert not any(exists(thema, old))
 
     other = make_thema(slug="mit-bild")
-    with django_capture_on_commit_callbacks(execute=True):
-        change_thema(client, other, make_image_upload(size=(600, 400)))
-    other.refresh_from_db()
-    files = stored_files(other)
+    files = upload(other)
     with django_capture_on_commit_callbacks(execute=True):
         type(other).objects.filter(pk=other.pk).delete()  # as the admin's bulk delete does
     assert files and not any(exists(other, files))
 
 
-def test_nothing_is_deleted_when_the_save_is_rolled_back(client, django_capture_on_commit_callbacks):
+def test_nothing_is_deleted_when_the_save_is_rolled_back(upload, django_capture_on_commit_callbacks):
     from django.db import transaction
 
     thema = make_thema()
-    with django_capture_on_commit_callbacks(execute=True):
-        change_thema(client, thema, make_image_upload(size=(600, 400)))
-    thema.refresh_from_db()
-    old = stored_files(thema)
+    old = upload(thema)
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
