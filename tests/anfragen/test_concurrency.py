@@ -9,16 +9,13 @@ same number; the test client runs one request at a time and cannot.
 import concurrent.futures
 import http.client
 import http.cookiejar
-import os
 import threading
 import urllib.parse
 import urllib.request
 from collections import Counter
 from html.parser import HTMLParser
 
-import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 
 from anfragen.models import Anfrage
@@ -27,17 +24,6 @@ from tests.factories import make_themenbereich
 
 SUBMISSIONS = 50
 TIMEOUT = 30  # seconds, for every single HTTP call and for the barrier
-
-
-@pytest.fixture
-def postgresql_only():
-    """Concurrent writers need PostgreSQL; SQLite answers "database is locked" by design."""
-    if connection.vendor == "postgresql":
-        return
-    reason = f"concurrent submissions need PostgreSQL (set DATABASE_URL); the test database is {connection.vendor}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}. CI must run this test, never skip it.")
-    pytest.skip(reason)
 
 
 class _Inputs(HTMLParser):

@@ -14,7 +14,6 @@ from django.utils import timezone
 from anfragen.models import Versuchszaehler
 from anfragen.ratelimit import limit_exceeded
 from anfragen.services import versuch_zaehlen
-from tests.anfragen.test_concurrency import postgresql_only  # noqa: F401  (fixture)
 
 ADDRESS = "203.0.113.9"
 
@@ -56,7 +55,7 @@ def test_only_a_keyed_hash_of_the_address_is_stored():
     )
 
 
-def test_simultaneous_attempts_are_each_counted_once(postgresql_only, transactional_db):  # noqa: F811
+def test_simultaneous_attempts_are_each_counted_once(postgresql_only, transactional_db):
     threads, per_thread = 4, 25
     barrier = threading.Barrier(threads)
 
