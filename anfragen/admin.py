@@ -4,7 +4,7 @@ from django.utils.translation import ngettext
 
 from anfragen import services
 from anfragen.models import Anfrage, Notiz, Protokolleintrag, Themenbereich
-from integrationsrat.admin import UebersetzungAdmin
+from inhalte.admin import UebersetzungAdmin
 
 
 @admin.register(Themenbereich)
@@ -31,11 +31,11 @@ class AnsichtFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         match self.value():
             case "meine":
-                return queryset.offen().zugewiesen(request.user)
+                return queryset.open().assigned_to(request.user)
             case "offen":
-                return queryset.offen()
+                return queryset.open()
             case "niemand":
-                return queryset.offen().filter(zugewiesen_an__isnull=True)
+                return queryset.open().unassigned()
         return queryset
 
 
@@ -118,7 +118,7 @@ class AnfrageAdmin(admin.ModelAdmin):
         ),
     )
     inlines = (NotizInline, ProtokollInline)
-    actions = ("anonymisieren",)
+    actions = ("anonymize",)
 
     def has_add_permission(self, request):
         # Requests come only through the public form, with consent and a reference number.
@@ -128,21 +128,19 @@ class AnfrageAdmin(admin.ModelAdmin):
         if request.method == "GET":
             anfrage = self.get_object(request, object_id)
             if anfrage is not None and self.has_view_or_change_permission(request, anfrage):
-                services.anfrage_protokollieren(
-                    anfrage=anfrage, benutzer=request.user, aktion=Protokolleintrag.Aktion.ANGESEHEN
-                )
+                services.anfrage_log(anfrage=anfrage, benutzer=request.user, aktion=Protokolleintrag.Aktion.ANGESEHEN)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if form.changed_data:
-            details = ", ".join(f"{form.fields[name].label}: {self._anzeige(obj, name)}" for name in form.changed_data)
-            services.anfrage_protokollieren(
+            details = ", ".join(f"{form.fields[name].label}: {self._display(obj, name)}" for name in form.changed_data)
+            services.anfrage_log(
                 anfrage=obj, benutzer=request.user, aktion=Protokolleintrag.Aktion.GEAENDERT, details=details
             )
 
     @staticmethod
-    def _anzeige(obj, name) -> str:
+    def _display(obj, name) -> str:
         """A changed field as staff read it: "in Bearbeitung", not "in_bearbeitung"."""
         display = getattr(obj, f"get_{name}_display", None)
         return str((display() if display else getattr(obj, name)) or "–")
@@ -155,10 +153,10 @@ class AnfrageAdmin(admin.ModelAdmin):
                 services.notiz_create(anfrage=form.instance, autor=request.user, text=notiz.text)
 
     @admin.action(description=_("Ausgewählte Anfragen anonymisieren (nicht umkehrbar)"), permissions=["change"])
-    def anonymisieren(self, request, queryset):
+    def anonymize(self, request, queryset):
         count = 0
         for anfrage in queryset.filter(anonymisiert_am__isnull=True):
-            services.anfrage_anonymisieren(anfrage=anfrage, benutzer=request.user)
+            services.anfrage_anonymize(anfrage=anfrage, benutzer=request.user)
             count += 1
         self.message_user(
             request,

@@ -132,7 +132,7 @@ class AnfrageForm(forms.Form):
         return nachricht
 
     @classmethod
-    def mit_eingaben(cls, data):
+    def prefilled(cls, data):
         """An unbound form that shows what the visitor typed, e.g. after a rejected post."""
         return cls(initial={name: data.get(name, "") for name in cls.base_fields if name != "gestartet"})
 
@@ -152,10 +152,10 @@ class AnfrageForm(forms.Form):
                     code="contact_required",
                 ),
             )
-        self._spam_pruefen(cleaned)
+        self._check_spam(cleaned)
         return cleaned
 
-    def _spam_pruefen(self, cleaned) -> None:
+    def _check_spam(self, cleaned) -> None:
         if cleaned.get("website"):
             self.add_error(
                 None,

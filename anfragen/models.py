@@ -9,10 +9,16 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import UebersetzbarMixin
+from inhalte.models import OeffentlicherInhalt, UebersetzbarMixin
+
+# The staff role that handles requests (created with its permissions in
+# integrationsrat/migrations/0001_staff_groups.py): who may be assigned one and
+# who is told when one arrives.
+BERATUNG = "Beratung"
+BERATUNG_TEAM = models.Q(groups__name=BERATUNG, is_active=True)
 
 
-class Themenbereich(UebersetzbarMixin, models.Model):
+class Themenbereich(UebersetzbarMixin, OeffentlicherInhalt):
     """What a request is about, as the advice seeker picks it in the form."""
 
     name = models.CharField(_("Name"), max_length=80)
@@ -40,13 +46,16 @@ class Sprache(models.TextChoices):
 
 
 class AnfrageQuerySet(models.QuerySet):
-    def offen(self):
+    def open(self):
         return self.exclude(status=Anfrage.Status.ERLEDIGT)
 
-    def zugewiesen(self, user):
+    def assigned_to(self, user):
         return self.filter(zugewiesen_an=user)
 
-    def abgelaufen(self, *, tage: int, now: datetime.datetime | None = None):
+    def unassigned(self):
+        return self.filter(zugewiesen_an__isnull=True)
+
+    def due_for_deletion(self, *, tage: int, now: datetime.datetime | None = None):
         """Closed more than `tage` days ago: due for deletion (data minimisation)."""
         grenze = (now or timezone.now()) - datetime.timedelta(days=tage)
         return self.filter(status=Anfrage.Status.ERLEDIGT, erledigt_am__lt=grenze)
@@ -66,6 +75,18 @@ class Anfrage(models.Model):
         Status.IN_BEARBEITUNG: {Status.BEANTWORTET, Status.ERLEDIGT},
         Status.BEANTWORTET: {Status.ERLEDIGT, Status.IN_BEARBEITUNG},
         Status.ERLEDIGT: {Status.IN_BEARBEITUNG},
+    }
+
+    # What the advice seeker's status page says at each step.
+    STATUS_HINWEISE = {
+        Status.NEU: _("Ihre Anfrage ist angekommen. Bald liest sie ein Mitglied des Integrationsrats."),
+        Status.IN_BEARBEITUNG: _("Ein Mitglied des Integrationsrats kümmert sich um Ihre Anfrage."),
+        Status.BEANTWORTET: _(
+            "Wir haben Ihnen geantwortet – per E-Mail oder Telefon. Bitte schauen Sie auch in Ihren Spam-Ordner."
+        ),
+        Status.ERLEDIGT: _(
+            "Ihre Anfrage ist abgeschlossen. Haben Sie eine neue Frage? Dann schreiben Sie uns gern wieder."
+        ),
     }
 
     referenz = models.CharField(_("Referenznummer"), max_length=20, unique=True, editable=False)
@@ -96,7 +117,7 @@ class Anfrage(models.Model):
         blank=True,
         verbose_name=_("zuständig"),
         related_name="+",
-        limit_choices_to={"groups__name": "Beratung", "is_active": True},
+        limit_choices_to=BERATUNG_TEAM,
     )
     eingegangen_am = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
     geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
@@ -165,6 +186,10 @@ class Anfrage(models.Model):
         # Links mailed before a key rotation keep working while the old key is in SECRET_KEY_FALLBACKS.
         secrets_ = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
         return bool(self.status_nonce) and any(constant_time_compare(token, self._token(s)) for s in secrets_)
+
+    @property
+    def status_hinweis(self) -> str:
+        return self.STATUS_HINWEISE[self.status]
 
     def get_status_url(self) -> str:
         return reverse("anfragen:status", kwargs={"referenz": self.referenz, "token": self.status_token})

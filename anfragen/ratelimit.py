@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
-from anfragen.services import versuch_zaehlen
+from anfragen.services import versuch_count
 
 
 def client_ip(request) -> str:
@@ -19,4 +19,4 @@ def limit_exceeded(request, *, scope: str, limit: int) -> bool:
     """Count this attempt; True once the client made more than `limit` in this hour."""
     # Keyed with SECRET_KEY: a plain hash of an IPv4 address can be reversed by trying all 2^32.
     key = salted_hmac("anfragen.ratelimit", f"{scope}:{client_ip(request)}", algorithm="sha256").hexdigest()
-    return versuch_zaehlen(schluessel=key) > limit
+    return versuch_count(schluessel=key) > limit

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from anfragen.models import Anfrage, Notiz, Protokolleintrag, Referenzzaehler, Themenbereich, Versuchszaehler
-from anfragen.tasks import anfrage_benachrichtigen
+from anfragen.tasks import anfrage_notify
 from seiten.models import Seite
 
 logger = logging.getLogger(__name__)
@@ -16,7 +16,7 @@ REFERENCE_PREFIX = "IR"
 ANONYM = "[anonymisiert]"
 
 
-def format_referenz(*, jahr: int, nummer: int) -> str:
+def referenz_format(*, jahr: int, nummer: int) -> str:
     return f"{REFERENCE_PREFIX}-{jahr}-{nummer:04d}"
 
 
@@ -31,7 +31,7 @@ def referenz_next(*, jahr: int) -> int:
     return Referenzzaehler.objects.values_list("letzte_nummer", flat=True).get(jahr=jahr)
 
 
-def versuch_zaehlen(*, schluessel: str) -> int:
+def versuch_count(*, schluessel: str) -> int:
     """Count one attempt of `schluessel` in the current hour; return the hour's count including it."""
     stunde = timezone.now().replace(minute=0, second=0, microsecond=0)
     Versuchszaehler.objects.filter(stunde__lt=stunde).delete()  # past hours are of no use: nothing is kept
@@ -61,7 +61,7 @@ def anfrage_create(
     jahr = timezone.localdate(now).year
     nummer = referenz_next(jahr=jahr)
     anfrage = Anfrage.objects.create(
-        referenz=format_referenz(jahr=jahr, nummer=nummer),
+        referenz=referenz_format(jahr=jahr, nummer=nummer),
         jahr=jahr,
         laufende_nummer=nummer,
         name=name,
@@ -73,35 +73,33 @@ def anfrage_create(
         # The form refuses to submit without consent, so consent is the moment
         # of submission, given to the privacy notice as it stood then.
         einwilligung_am=now,
-        datenschutz_stand=Seite.objects.filter(schluessel=Seite.Schluessel.DATENSCHUTZ)
-        .values_list("geaendert_am", flat=True)
-        .first(),
+        datenschutz_stand=Seite.objects.datenschutz_stand(),
     )
-    transaction.on_commit(lambda: anfrage_benachrichtigen_einreihen(anfrage.pk))
+    transaction.on_commit(lambda: anfrage_notify_enqueue(anfrage.pk))
     return anfrage
 
 
-def anfrage_benachrichtigen_einreihen(anfrage_id: int) -> None:
+def anfrage_notify_enqueue(anfrage_id: int) -> None:
     try:
-        anfrage_benachrichtigen.enqueue(anfrage_id)
+        anfrage_notify.enqueue(anfrage_id)
     except Exception:
         # The request is stored; a broken queue must not turn that into an error page.
         logger.exception("Could not queue the notification for request %s", anfrage_id)
 
 
-def anfrage_protokollieren(*, anfrage: Anfrage, benutzer, aktion: str, details: str = "") -> Protokolleintrag:
+def anfrage_log(*, anfrage: Anfrage, benutzer, aktion: str, details: str = "") -> Protokolleintrag:
     return Protokolleintrag.objects.create(anfrage=anfrage, benutzer=benutzer, aktion=aktion, details=details[:300])
 
 
 @transaction.atomic
 def notiz_create(*, anfrage: Anfrage, autor, text: str) -> Notiz:
     notiz = Notiz.objects.create(anfrage=anfrage, autor=autor, text=text)
-    anfrage_protokollieren(anfrage=anfrage, benutzer=autor, aktion=Protokolleintrag.Aktion.NOTIZ)
+    anfrage_log(anfrage=anfrage, benutzer=autor, aktion=Protokolleintrag.Aktion.NOTIZ)
     return notiz
 
 
 @transaction.atomic
-def anfrage_anonymisieren(*, anfrage: Anfrage, benutzer) -> Anfrage:
+def anfrage_anonymize(*, anfrage: Anfrage, benutzer) -> Anfrage:
     """Remove everything that identifies the person; keep number, topic and dates for statistics."""
     anfrage.name = ""
     anfrage.email = ""
@@ -110,14 +108,14 @@ def anfrage_anonymisieren(*, anfrage: Anfrage, benutzer) -> Anfrage:
     anfrage.anonymisiert_am = timezone.now()
     anfrage.save()
     anfrage.notizen.all().delete()
-    anfrage_protokollieren(anfrage=anfrage, benutzer=benutzer, aktion=Protokolleintrag.Aktion.ANONYMISIERT)
+    anfrage_log(anfrage=anfrage, benutzer=benutzer, aktion=Protokolleintrag.Aktion.ANONYMISIERT)
     return anfrage
 
 
 @transaction.atomic
-def anfragen_loeschen(*, tage: int) -> int:
+def anfragen_purge(*, tage: int) -> int:
     """Delete requests closed more than `tage` days ago, with their notes and log. Returns how many."""
-    abgelaufen = Anfrage.objects.abgelaufen(tage=tage)
-    anzahl = abgelaufen.count()
-    abgelaufen.delete()
+    faellig = Anfrage.objects.due_for_deletion(tage=tage)
+    anzahl = faellig.count()
+    faellig.delete()
     return anzahl

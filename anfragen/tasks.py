@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
-from anfragen.models import Anfrage
+from anfragen.models import BERATUNG_TEAM, Anfrage
 
 logger = logging.getLogger(__name__)
 
@@ -22,14 +23,9 @@ def _mail(*, betreff_template: str, text_template: str, context: dict, an: list[
     EmailMessage(betreff, render_to_string(text_template, context), settings.DEFAULT_FROM_EMAIL, an).send()
 
 
-def team_benachrichtigen(anfrage: Anfrage) -> None:
+def team_notify(anfrage: Anfrage) -> None:
     """Tell the advice team that a request arrived: number and link only, no personal data."""
-    empfaenger = list(
-        get_user_model()
-        .objects.filter(groups__name="Beratung", is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    empfaenger = list(get_user_model().objects.filter(BERATUNG_TEAM).exclude(email="").values_list("email", flat=True))
     if empfaenger:
         with translation.override(settings.LANGUAGE_CODE):
             _mail(
@@ -37,7 +33,7 @@ def team_benachrichtigen(anfrage: Anfrage) -> None:
                 text_template="anfragen/mail/team.txt",
                 context={
                     "anfrage": anfrage,
-                    "admin_url": settings.SITE_URL + f"/admin/anfragen/anfrage/{anfrage.pk}/change/",
+                    "admin_url": settings.SITE_URL + reverse("admin:anfragen_anfrage_change", args=[anfrage.pk]),
                 },
                 an=empfaenger,
             )
@@ -45,7 +41,7 @@ def team_benachrichtigen(anfrage: Anfrage) -> None:
     anfrage.save(update_fields=["team_benachrichtigt_am"])
 
 
-def bestaetigung_senden(anfrage: Anfrage) -> None:
+def bestaetigung_send(anfrage: Anfrage) -> None:
     """Confirm to the advice seeker, in their language, with the reference number and status link."""
     if anfrage.email:
         sprache = anfrage.sprache if anfrage.sprache in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
@@ -61,20 +57,20 @@ def bestaetigung_senden(anfrage: Anfrage) -> None:
 
 
 @task
-def anfrage_benachrichtigen(anfrage_id: int, versuch: int = 1) -> None:
+def anfrage_notify(anfrage_id: int, versuch: int = 1) -> None:
     anfrage = Anfrage.objects.filter(pk=anfrage_id).first()
     if anfrage is None:
         return  # deleted or purged meanwhile: nobody left to tell
     try:
         if anfrage.team_benachrichtigt_am is None:
-            team_benachrichtigen(anfrage)
+            team_notify(anfrage)
         if anfrage.bestaetigung_gesendet_am is None:
-            bestaetigung_senden(anfrage)
+            bestaetigung_send(anfrage)
     except Exception:
         logger.exception("Mail for request %s failed (attempt %s of %s)", anfrage.referenz, versuch, MAX_VERSUCHE)
-        backend = anfrage_benachrichtigen.get_backend()
+        backend = anfrage_notify.get_backend()
         if versuch < MAX_VERSUCHE and backend.supports_defer:
             warten = datetime.timedelta(minutes=5 * 2 ** (versuch - 1))
-            anfrage_benachrichtigen.using(run_after=timezone.now() + warten).enqueue(anfrage_id, versuch + 1)
+            anfrage_notify.using(run_after=timezone.now() + warten).enqueue(anfrage_id, versuch + 1)
         else:
             logger.error("Giving up on mail for request %s; the team sees it in the admin.", anfrage.referenz)

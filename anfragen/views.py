@@ -3,7 +3,8 @@ import time
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from anfragen.forms import AnfrageForm, start_token
@@ -24,39 +25,39 @@ CSRF_PLACEHOLDER = "__CSRF_TOKEN__"
 START_PLACEHOLDER = "__START_TOKEN__"
 
 
-def neuer_start_token(request) -> str:
+def new_start_token(request) -> str:
     return start_token()
 
 
-def leeres_formular(request, seite) -> HttpResponse:
+def empty_form(request, seite) -> HttpResponse:
     form = AnfrageForm()
     form.fields["gestartet"].initial = START_PLACEHOLDER
     response = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER})
     # The page cache keeps this page with the placeholders and fills them in per visit.
-    return per_visit(response, {CSRF_PLACEHOLDER: get_token, START_PLACEHOLDER: neuer_start_token})
+    return per_visit(response, {CSRF_PLACEHOLDER: get_token, START_PLACEHOLDER: new_start_token})
 
 
 def anfrage(request, leichte_sprache: bool = False):
     seite = None
     if leichte_sprache:
-        seite = (
-            Seite.objects.visible_to(request.user)
-            .filter(schluessel=Seite.Schluessel.ANFRAGE_LS)
-            .prefetch_related("abschnitte")
-            .first()
-        )
-        if seite is None:
-            raise Http404
+        seite = get_object_or_404(Seite.objects.visible_to(request.user).by_key(Seite.Schluessel.ANFRAGE_LS))
     if request.method == "POST" and limit_exceeded(request, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
-        form = AnfrageForm.mit_eingaben(request.POST)
+        form = AnfrageForm.prefilled(request.POST)
         return render(request, TEMPLATE, {"form": form, "seite": seite, "zu_viele": True}, status=429)
     if request.method != "POST":
-        return leeres_formular(request, seite)
+        return empty_form(request, seite)
     # An empty POST must show the errors, not a fresh form.
     form = AnfrageForm(request.POST)
     if form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("einwilligung", "website", "gestartet")}
-        neu = anfrage_create(**data)
+        daten = form.cleaned_data
+        neu = anfrage_create(
+            themenbereich=daten["themenbereich"],
+            nachricht=daten["nachricht"],
+            sprache=daten["sprache"],
+            name=daten["name"],
+            email=daten["email"],
+            telefon=daten["telefon"],
+        )
         # The reference travels in the session, not the URL, so it never lands
         # in logs, browser history or a shared link.
         request.session[SESSION_KEY] = {"referenz": neu.referenz, "zeit": time.time()}
@@ -85,3 +86,15 @@ def status(request, referenz: str, token: str):
     if anfrage is None or not anfrage.status_token_ok(token):
         raise Http404
     return render(request, "anfragen/anfrage_status.html", {"anfrage": anfrage})
+
+
+def csrf_failure(request, reason=""):
+    """A rejected form post (expired or missing CSRF cookie) answers 403 (settings.CSRF_FAILURE_VIEW).
+
+    On the request form the visitor's text comes back into the form with a new
+    token, so nothing they typed is lost; elsewhere a page explains what to do.
+    """
+    if request.method == "POST" and request.path == reverse("anfragen:formular"):
+        form = AnfrageForm.prefilled(request.POST)
+        return render(request, TEMPLATE, {"form": form, "csrf_abgelaufen": True}, status=403)
+    return render(request, "403_csrf.html", status=403)

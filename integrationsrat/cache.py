@@ -68,10 +68,14 @@ def bump_content_version(**kwargs) -> None:
 
 
 def connect_signals(models) -> None:
+    """Renew the content version whenever one of `models`, or one of their many-to-many links, changes."""
     for model in models:
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"inhalt-{model._meta.label}-save")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"inhalt-{model._meta.label}-delete")
-    m2m_changed.connect(bump_content_version, dispatch_uid="inhalt-m2m")
+        label = model._meta.label
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"inhalt-{label}-save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"inhalt-{label}-delete")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"inhalt-{label}-{field.name}")
 
 
 def reads_query(response: HttpResponse, *parameters: str) -> HttpResponse:

@@ -52,8 +52,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
-    # The project package is an app too: it holds the site-wide seed command
-    # and the 2024 content it loads.
+    # The shared foundation of the content apps, then the site's own wiring
+    # (system checks, page-cache invalidation, staff roles), then the content.
+    "inhalte",
     "integrationsrat",
     "themen",
     "veranstaltungen",
@@ -260,7 +261,7 @@ TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 # Shown on the 503 page when the database is down (the office's phone/email; set in production).
 CONTACT_PHONE = os.environ.get("DJANGO_CONTACT_PHONE", "")
 CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "")
-CSRF_FAILURE_VIEW = "integrationsrat.views.csrf_failure"
+CSRF_FAILURE_VIEW = "anfragen.views.csrf_failure"
 
 
 # Security defaults that hold in every environment.

@@ -7,9 +7,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 
-from anfragen.forms import AnfrageForm
 from themen.models import Jahresrueckblick, Thema
 from veranstaltungen.models import Veranstaltung
 
@@ -66,15 +64,3 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
-
-
-def csrf_failure(request, reason=""):
-    """A rejected form post (expired or missing CSRF cookie) answers 403.
-
-    On the request form the visitor's text comes back into the form with a new
-    token, so nothing they typed is lost; elsewhere a page explains what to do.
-    """
-    if request.method == "POST" and request.path == reverse("anfragen:formular"):
-        form = AnfrageForm.mit_eingaben(request.POST)
-        return render(request, "anfragen/anfrage_form.html", {"form": form, "csrf_abgelaufen": True}, status=403)
-    return render(request, "403_csrf.html", status=403)

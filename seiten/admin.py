@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from integrationsrat.admin import PublicPageAdminMixin, UebersetzungAdmin, UebersetzungStackedInline
+from inhalte.admin import PublicPageAdminMixin, UebersetzungAdmin, UebersetzungStackedInline
 from seiten.models import Abschnitt, Seite
 
 

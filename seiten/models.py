@@ -1,12 +1,30 @@
+import datetime
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import PublishableQuerySet, UebersetzbarMixin
-from integrationsrat.text import split_lines
+from inhalte.models import (
+    OeffentlicherInhalt,
+    UebersetzbarMixin,
+    Veroeffentlichbar,
+    VeroeffentlichbarQuerySet,
+    veroeffentlicht_field,
+)
+from inhalte.text import split_lines
 
 
-class Seite(UebersetzbarMixin, models.Model):
+class SeiteQuerySet(VeroeffentlichbarQuerySet):
+    def by_key(self, schluessel: str):
+        """The fixed page with this key (there is one at most), with its sections."""
+        return self.filter(schluessel=schluessel).prefetch_related("abschnitte")
+
+    def datenschutz_stand(self) -> datetime.datetime | None:
+        """When the privacy statement last changed: the version an advice seeker consents to."""
+        return self.filter(schluessel=Seite.Schluessel.DATENSCHUTZ).values_list("geaendert_am", flat=True).first()
+
+
+class Seite(UebersetzbarMixin, Veroeffentlichbar):
     """A fixed page of the site (about us, legal notice, privacy, accessibility).
 
     The set of pages is fixed by the URLs; staff edit their text in sections,
@@ -24,10 +42,10 @@ class Seite(UebersetzbarMixin, models.Model):
     schluessel = models.CharField(_("Seite"), max_length=30, choices=Schluessel.choices, unique=True)
     titel = models.CharField(_("Überschrift"), max_length=150)
     einleitung = models.TextField(_("Einleitung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
-    veroeffentlicht = models.BooleanField(_("veröffentlicht"), default=True)
-    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
+    # Unlike other content, the fixed pages (legal notice, privacy) are online from the start.
+    veroeffentlicht = veroeffentlicht_field(default=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = SeiteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Seite")
@@ -42,8 +60,13 @@ class Seite(UebersetzbarMixin, models.Model):
             return reverse("anfragen:leichte_sprache")
         return reverse(f"seiten:{self.schluessel}")
 
+    @property
+    def ist_barrierefreiheitserklaerung(self) -> bool:
+        """The accessibility statement offers a way to report a barrier."""
+        return self.schluessel == self.Schluessel.BARRIEREFREIHEIT
 
-class Abschnitt(UebersetzbarMixin, models.Model):
+
+class Abschnitt(UebersetzbarMixin, OeffentlicherInhalt):
     class Darstellung(models.TextChoices):
         ABSAETZE = "absaetze", _("Absätze")
         LISTE = "liste", _("Aufzählung (eine Zeile je Punkt)")
@@ -68,3 +91,11 @@ class Abschnitt(UebersetzbarMixin, models.Model):
     @property
     def zeilen(self) -> list[str]:
         return split_lines(self.text)
+
+    @property
+    def aufzaehlung(self) -> bool:
+        return self.darstellung == self.Darstellung.LISTE
+
+    @property
+    def nummeriert(self) -> bool:
+        return self.darstellung == self.Darstellung.NUMMERIERT

@@ -1,12 +1,8 @@
-from django.http import Http404
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404, render
 
 from seiten.models import Seite
 
 
 def seite(request, schluessel: str):
-    page = Seite.objects.visible_to(request.user).filter(schluessel=schluessel).prefetch_related("abschnitte").first()
-    if page is None:
-        raise Http404(_("Diese Seite gibt es nicht."))
+    page = get_object_or_404(Seite.objects.visible_to(request.user).by_key(schluessel))
     return render(request, "seiten/seite_detail.html", {"seite": page})

@@ -47,6 +47,19 @@ def make_veranstaltung(*, tage: int = 7, **kwargs) -> Veranstaltung:
     return Veranstaltung.objects.create(**{**defaults, **kwargs})
 
 
+def thema_admin_form(thema: Thema, **changes) -> dict:
+    """What the admin's change form posts for `thema` (German fields), with `changes` applied."""
+    return {
+        "titel_de": thema.titel,
+        "slug": thema.slug,
+        "kurztext_de": thema.kurztext,
+        "punkte_de": thema.punkte,
+        "reihenfolge": 0,
+        "veroeffentlicht": "on",
+        **changes,
+    }
+
+
 def make_rueckblick(*, jahr: int, themen=(), **kwargs) -> Jahresrueckblick:
     rueckblick = Jahresrueckblick.objects.create(
         **{"jahr": jahr, "titel": f"Rückblick {jahr}", "veroeffentlicht": True, **kwargs}

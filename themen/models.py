@@ -2,11 +2,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import BildMixin, PublishableQuerySet, UebersetzbarMixin
-from integrationsrat.text import split_lines
+from inhalte.models import BildMixin, OeffentlicherInhalt, UebersetzbarMixin, Veroeffentlichbar
+from inhalte.text import split_lines
 
 
-class Thema(UebersetzbarMixin, BildMixin, models.Model):
+class Thema(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     titel = models.CharField(_("Titel"), max_length=120)
     slug = models.SlugField(
         _("Adresse (Kurzname)"),
@@ -32,12 +32,6 @@ class Thema(UebersetzbarMixin, BildMixin, models.Model):
     reihenfolge = models.PositiveSmallIntegerField(
         _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
     )
-    veroeffentlicht = models.BooleanField(
-        _("veröffentlicht"), default=False, help_text=_("Nur veröffentlichte Themen sind öffentlich sichtbar.")
-    )
-    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
-
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Thema")
@@ -55,7 +49,7 @@ class Thema(UebersetzbarMixin, BildMixin, models.Model):
         return split_lines(self.punkte)
 
 
-class Jahresrueckblick(UebersetzbarMixin, models.Model):
+class Jahresrueckblick(UebersetzbarMixin, Veroeffentlichbar):
     """The council's review of one year: which topics it worked on.
 
     The year's events come from the calendar itself, so the review never
@@ -71,9 +65,6 @@ class Jahresrueckblick(UebersetzbarMixin, models.Model):
         verbose_name=_("Themen des Jahres"),
         related_name="rueckblicke",
     )
-    veroeffentlicht = models.BooleanField(_("veröffentlicht"), default=False)
-
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Jahresrückblick")
@@ -87,7 +78,7 @@ class Jahresrueckblick(UebersetzbarMixin, models.Model):
         return reverse("themen:rueckblick", kwargs={"jahr": self.jahr})
 
 
-class RueckblickThema(models.Model):
+class RueckblickThema(OeffentlicherInhalt):
     rueckblick = models.ForeignKey(Jahresrueckblick, on_delete=models.CASCADE, verbose_name=_("Jahresrückblick"))
     thema = models.ForeignKey(Thema, on_delete=models.CASCADE, verbose_name=_("Thema"))
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)

@@ -52,9 +52,7 @@ def rueckblick(request, jahr: int):
         )
         .first()
     )
-    events = list(
-        Veranstaltung.objects.published().in_year(jahr).with_related().order_by("datum", "beginn")[: JAHR_MAX + 1]
-    )
+    events = list(Veranstaltung.objects.published().in_year(jahr).with_related()[: JAHR_MAX + 1])
     if review is None and not events:
         raise Http404(_("Für dieses Jahr gibt es keinen Rückblick."))
     themen = [eintrag.thema for eintrag in review.rueckblickthema_set.all()] if review else []

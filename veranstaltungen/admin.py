@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.admin import BILD_FIELDSET, PublicPageAdminMixin, UebersetzungAdmin
+from inhalte.admin import BILD_FIELDSET, PublicPageAdminMixin, UebersetzungAdmin
 from veranstaltungen.models import Ort, Veranstaltung
 
 

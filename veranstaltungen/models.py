@@ -6,10 +6,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from integrationsrat.models import BildMixin, PublishableQuerySet, UebersetzbarMixin
+from inhalte.models import (
+    BildMixin,
+    OeffentlicherInhalt,
+    UebersetzbarMixin,
+    Veroeffentlichbar,
+    VeroeffentlichbarQuerySet,
+)
 
 
-class Ort(models.Model):
+class Ort(OeffentlicherInhalt):
     name = models.CharField(_("Name"), max_length=150, help_text=_("z. B. der Name des Gebäudes oder Raums."))
     adresse = models.CharField(_("Adresse"), max_length=250, blank=True, help_text=_("Straße, Hausnummer, Ort."))
     hinweise = models.CharField(
@@ -28,7 +34,7 @@ class Ort(models.Model):
         return self.name
 
 
-class VeranstaltungQuerySet(PublishableQuerySet):
+class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
     # "Today" is the council's local date (Europe/Berlin): an event stays
     # listed as upcoming for the whole day it takes place.
     def upcoming(self, today: datetime.date | None = None):
@@ -38,7 +44,8 @@ class VeranstaltungQuerySet(PublishableQuerySet):
         return self.filter(datum__lt=today or timezone.localdate()).order_by("-datum", "-beginn", "titel")
 
     def in_year(self, year: int):
-        return self.filter(datum__year=year)
+        """The events of `year` in date order, as the archive and the year's review list them."""
+        return self.filter(datum__year=year).order_by("datum", "beginn")
 
     def at(self, year: int, slug: str):
         """The event behind the URL /veranstaltungen/<year>/<slug>/."""
@@ -50,11 +57,15 @@ class VeranstaltungQuerySet(PublishableQuerySet):
     def years(self) -> list[int]:
         return [d.year for d in self.dates("datum", "year", order="DESC")]
 
+    def archive_years(self) -> list[int]:
+        """Years with past events, newest first: the links to the year archives."""
+        return self.past().years()
+
     def with_related(self):
         return self.select_related("ort", "thema")
 
 
-class Veranstaltung(UebersetzbarMixin, BildMixin, models.Model):
+class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     class Art(models.TextChoices):
         VERANSTALTUNG = "veranstaltung", _("Veranstaltung")
         SITZUNG = "sitzung", _("Öffentliche Sitzung")
@@ -87,14 +98,9 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, models.Model):
         _("Kurzbeschreibung"), max_length=300, help_text=_("Ein Satz: Was erwartet die Besucherinnen und Besucher?")
     )
     beschreibung = models.TextField(_("Beschreibung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
-    veroeffentlicht = models.BooleanField(
-        _("veröffentlicht"), default=False, help_text=_("Nur veröffentlichte Termine sind öffentlich sichtbar.")
-    )
     abgesagt = models.BooleanField(
         _("abgesagt"), default=False, help_text=_("Der Termin bleibt sichtbar und wird deutlich als abgesagt markiert.")
     )
-    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
-
     objects = VeranstaltungQuerySet.as_manager()
 
     class Meta:
@@ -142,3 +148,23 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, models.Model):
     @property
     def vergangen(self) -> bool:
         return self.datum < timezone.localdate()
+
+    @property
+    def zeitpunkt_iso(self) -> str:
+        """Date and start time as HTML's <time datetime> reads them, e.g. "2024-11-14T18:00"."""
+        return self.datum.isoformat() + (f"T{self.beginn:%H:%M}" if self.beginn else "")
+
+    @property
+    def uhrzeit_offen(self) -> bool:
+        """An upcoming event whose time is still to be announced."""
+        return self.beginn is None and not self.vergangen
+
+    @property
+    def ort_offen(self) -> bool:
+        """An upcoming event whose place is still to be announced."""
+        return self.ort_id is None and not self.vergangen
+
+    @property
+    def vormerkbar(self) -> bool:
+        """Worth putting into one's own calendar: still to come and not cancelled."""
+        return not self.vergangen and not self.abgesagt

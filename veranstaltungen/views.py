@@ -26,7 +26,7 @@ class VeranstaltungListView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filter_form=self.filter_form,
-            jahre=Veranstaltung.objects.published().past().years(),
+            jahre=Veranstaltung.objects.published().archive_years(),
             **kwargs,
         )
 
@@ -43,13 +43,13 @@ class VeranstaltungJahrView(ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Veranstaltung.objects.published().in_year(self.kwargs["jahr"]).with_related().order_by("datum", "beginn")
+        return Veranstaltung.objects.published().in_year(self.kwargs["jahr"]).with_related()
 
     allow_empty = False  # a year without events is a 404, not an empty page
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            jahr=self.kwargs["jahr"], jahre=Veranstaltung.objects.published().past().years(), **kwargs
+            jahr=self.kwargs["jahr"], jahre=Veranstaltung.objects.published().archive_years(), **kwargs
         )
 
     def render_to_response(self, context, **kwargs):

@@ -19,7 +19,7 @@ from django.core import mail
 from django.urls import reverse
 
 from anfragen.models import Anfrage
-from anfragen.services import format_referenz
+from anfragen.services import referenz_format
 from tests.factories import make_themenbereich
 
 SUBMISSIONS = 50
@@ -120,7 +120,7 @@ def test_simultaneous_requests_are_each_stored_once_with_gapless_unique_numbers(
     for jahr in {a.jahr for a in anfragen}:
         des_jahres = sorted(a.laufende_nummer for a in anfragen if a.jahr == jahr)
         assert des_jahres == list(range(1, len(des_jahres) + 1))
-    assert all(a.referenz == format_referenz(jahr=a.jahr, nummer=a.laufende_nummer) for a in anfragen)
+    assert all(a.referenz == referenz_format(jahr=a.jahr, nummer=a.laufende_nummer) for a in anfragen)
     # Every advice seeker got exactly one confirmation, with their own number in it.
     for anfrage in anfragen:
         bestaetigungen = [m for m in mail.outbox if m.to == [anfrage.email]]

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from anfragen.models import Versuchszaehler
 from anfragen.ratelimit import limit_exceeded
-from anfragen.services import versuch_zaehlen
+from anfragen.services import versuch_count
 
 ADDRESS = "203.0.113.9"
 
@@ -62,7 +62,7 @@ def test_simultaneous_attempts_are_each_counted_once(postgresql_only, transactio
     def count_many() -> list[int]:
         try:
             barrier.wait(timeout=30)
-            return [versuch_zaehlen(schluessel="gleichzeitig") for _ in range(per_thread)]
+            return [versuch_count(schluessel="gleichzeitig") for _ in range(per_thread)]
         finally:
             connection.close()  # each thread has its own connection
 

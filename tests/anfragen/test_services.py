@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from anfragen.models import Anfrage
-from anfragen.services import format_referenz
+from anfragen.services import referenz_format
 from tests.factories import make_anfrage, make_themenbereich
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,8 @@ def test_numbering_restarts_each_year():
 
 
 def test_reference_format_grows_past_four_digits():
-    assert format_referenz(jahr=2026, nummer=42) == "IR-2026-0042"
-    assert format_referenz(jahr=2026, nummer=12345) == "IR-2026-12345"
+    assert referenz_format(jahr=2026, nummer=42) == "IR-2026-0042"
+    assert referenz_format(jahr=2026, nummer=12345) == "IR-2026-12345"
 
 
 def test_create_stores_what_was_given_and_consent_time():

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from anfragen.models import Anfrage, Notiz, Protokolleintrag
-from anfragen.services import anfrage_anonymisieren, notiz_create
-from anfragen.tasks import anfrage_benachrichtigen
+from anfragen.services import anfrage_anonymize, notiz_create
+from anfragen.tasks import anfrage_notify
 from seiten.models import Seite
 from tests.factories import make_anfrage, make_staff, make_themenbereich
 
@@ -121,11 +121,11 @@ def test_confirmation_page_is_not_left_for_the_next_user(client, django_capture_
 
 def test_anonymize_message_counts_only_what_it_changed(client, berater):
     fresh, done = make_anfrage(), make_anfrage()
-    anfrage_anonymisieren(anfrage=done, benutzer=berater)
+    anfrage_anonymize(anfrage=done, benutzer=berater)
     client.force_login(berater)
     response = client.post(
         reverse("admin:anfragen_anfrage_changelist"),
-        {"action": "anonymisieren", "_selected_action": [fresh.pk, done.pk]},
+        {"action": "anonymize", "_selected_action": [fresh.pk, done.pk]},
         follow=True,
     )
     assert "1 Anfrage anonymisiert." in response.content.decode()
@@ -163,13 +163,13 @@ def test_failed_mail_is_retried_later_and_nothing_is_sent_twice(settings, berate
         return 1
 
     with mock.patch("anfragen.tasks.EmailMessage.send", send_team_ok_then_fail):
-        anfrage_benachrichtigen.call(anfrage.pk)
+        anfrage_notify.call(anfrage.pk)
     retry = default_task_backend.results[-1]
     assert retry.args == [anfrage.pk, 2]
     assert retry.task.run_after > timezone.now()
 
     with mock.patch("anfragen.tasks.EmailMessage.send", return_value=1) as send:
-        anfrage_benachrichtigen.call(anfrage.pk, 2)
+        anfrage_notify.call(anfrage.pk, 2)
     assert [c.args for c in send.call_args_list] == [()]  # only the confirmation, not the team mail again
     anfrage.refresh_from_db()
     assert anfrage.team_benachrichtigt_am and anfrage.bestaetigung_gesendet_am
@@ -256,7 +256,7 @@ def test_anonymize_removes_personal_data_and_notes(client, berater):
     client.force_login(berater)
     response = client.post(
         reverse("admin:anfragen_anfrage_changelist"),
-        {"action": "anonymisieren", "_selected_action": [anfrage.pk]},
+        {"action": "anonymize", "_selected_action": [anfrage.pk]},
     )
     assert response.status_code == 302
     anfrage.refresh_from_db()
@@ -292,6 +292,6 @@ def test_purge_deletes_only_requests_closed_long_ago(settings, berater):
 
 def test_anonymize_service_is_idempotent_on_contact_constraint(berater):
     anfrage = make_anfrage()
-    anfrage_anonymisieren(anfrage=anfrage, benutzer=berater)
-    anfrage_anonymisieren(anfrage=anfrage, benutzer=berater)
+    anfrage_anonymize(anfrage=anfrage, benutzer=berater)
+    anfrage_anonymize(anfrage=anfrage, benutzer=berater)
     assert Anfrage.objects.get(pk=anfrage.pk).email == ""

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from anfragen.models import Anfrage
-from tests.factories import make_staff, make_thema, make_themenbereich, make_veranstaltung
+from tests.factories import make_staff, make_thema, make_themenbereich, make_veranstaltung, thema_admin_form
 
 pytestmark = pytest.mark.django_db
 FORM = "/anfrage/"
@@ -45,14 +45,7 @@ def test_editor_save_in_the_admin_is_visible_at_once(client):
     staff.force_login(editor)
     response = staff.post(
         reverse("admin:themen_thema_change", args=[thema.pk]),
-        {
-            "titel_de": "Fest der Kulturen 2027",
-            "slug": "fest",
-            "kurztext_de": thema.kurztext,
-            "punkte_de": thema.punkte,
-            "reihenfolge": 0,
-            "veroeffentlicht": "on",
-        },
+        thema_admin_form(thema, titel_de="Fest der Kulturen 2027"),
     )
     assert response.status_code == 302
     assert "Fest der Kulturen 2027" in client.get("/themen/fest/").content.decode()

@@ -59,11 +59,12 @@ def test_500_page_is_in_the_site_design(client, settings):
     assert "Das hat leider nicht geklappt" in page and "Traceback" not in page
 
 
-def test_sitemap_lists_only_published_content(client):
-    make_thema(slug="offen")
-    make_thema(slug="entwurf", veroeffentlicht=False)
-    xml = client.get(reverse("sitemap")).content.decode()
-    assert "/themen/offen/" in xml and "/themen/entwurf/" not in xml
+@pytest.mark.parametrize("url", [reverse("themen:list"), reverse("sitemap")])
+def test_drafts_stay_out_of_the_topic_list_and_the_sitemap(client, url):
+    make_thema(slug="offen", titel="Öffentlich")
+    make_thema(slug="entwurf", titel="Entwurf", veroeffentlicht=False)
+    page = client.get(url).content.decode()
+    assert "/themen/offen/" in page and "/themen/entwurf/" not in page
 
 
 def test_no_third_party_hosts_in_pages(client):

@@ -25,7 +25,7 @@ from django.conf import global_settings, settings
 from django.contrib.auth.models import User
 from django.db import connection
 
-from tests.factories import make_thema, make_themenbereich
+from tests.factories import make_thema, make_themenbereich, thema_admin_form
 
 ROOT = Path(settings.BASE_DIR)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -217,15 +217,9 @@ def test_change_saved_through_one_is_visible_through_the_other_at_once(two_serve
     _, page = staff.get(b + change)
     status, _ = staff.post(
         b + change,
-        {
-            "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
-            "titel_de": "Fest der Kulturen 2027",
-            "slug": "fest",
-            "kurztext_de": thema.kurztext,
-            "punkte_de": thema.punkte,
-            "reihenfolge": 0,
-            "veroeffentlicht": "on",
-        },
+        thema_admin_form(
+            thema, titel_de="Fest der Kulturen 2027", csrfmiddlewaretoken=hidden(page, "csrfmiddlewaretoken")
+        ),
         referer=b + change,
     )
     assert status == 302

@@ -8,13 +8,6 @@ from tests.factories import make_rueckblick, make_staff, make_thema, make_verans
 pytestmark = pytest.mark.django_db
 
 
-def test_topic_list_shows_only_published(client):
-    make_thema(titel="Öffentlich")
-    make_thema(titel="Entwurf", veroeffentlicht=False)
-    page = client.get(reverse("themen:list")).content.decode()
-    assert "Öffentlich" in page and "Entwurf" not in page
-
-
 def test_topic_page_shows_points_and_its_events(client):
     thema = make_thema(titel="Fest der Kulturen", punkte="Stand\nAnsprechperson für Alle")
     make_veranstaltung(titel="Fest 2030", thema=thema)

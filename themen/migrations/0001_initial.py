@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import integrationsrat.images
+import inhalte.images
 from django.db import migrations, models
 
 
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             name='Thema',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bild', models.ImageField(blank=True, height_field='bild_hoehe', help_text='JPEG, PNG oder WebP, höchstens 5 MB. Bitte nur Bilder, an denen Sie die Rechte haben.', upload_to='bilder/%Y/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), integrationsrat.images.validate_image_file], verbose_name='Bild', width_field='bild_breite')),
+                ('bild', models.ImageField(blank=True, height_field='bild_hoehe', help_text='JPEG, PNG oder WebP, höchstens 5 MB. Bitte nur Bilder, an denen Sie die Rechte haben.', upload_to='bilder/%Y/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), inhalte.images.validate_image_file], verbose_name='Bild', width_field='bild_breite')),
                 ('bild_alt', models.CharField(blank=True, help_text='Pflicht bei einem Bild: Beschreiben Sie in einem Satz, was zu sehen ist – für Menschen, die das Bild nicht sehen können.', max_length=250, verbose_name='Bildbeschreibung (Alternativtext)')),
                 ('bild_alt_de', models.CharField(blank=True, help_text='Pflicht bei einem Bild: Beschreiben Sie in einem Satz, was zu sehen ist – für Menschen, die das Bild nicht sehen können.', max_length=250, null=True, verbose_name='Bildbeschreibung (Alternativtext)')),
                 ('bild_alt_en', models.CharField(blank=True, help_text='Pflicht bei einem Bild: Beschreiben Sie in einem Satz, was zu sehen ist – für Menschen, die das Bild nicht sehen können.', max_length=250, null=True, verbose_name='Bildbeschreibung (Alternativtext)')),

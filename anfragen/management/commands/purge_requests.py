@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from anfragen.models import Anfrage
-from anfragen.services import anfragen_loeschen
+from anfragen.services import anfragen_purge
 
 
 class Command(BaseCommand):
@@ -23,10 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, days=None, **options):
         tage = settings.REQUEST_RETENTION_DAYS if days is None else days
         if dry_run:
-            referenzen = list(Anfrage.objects.abgelaufen(tage=tage).values_list("referenz", flat=True))
+            referenzen = list(Anfrage.objects.due_for_deletion(tage=tage).values_list("referenz", flat=True))
             self.stdout.write(f"{len(referenzen)} Anfragen würden gelöscht (erledigt vor mehr als {tage} Tagen).")
             for referenz in referenzen:
                 self.stdout.write(f"  {referenz}")
             return
-        anzahl = anfragen_loeschen(tage=tage)
+        anzahl = anfragen_purge(tage=tage)
         self.stdout.write(self.style.SUCCESS(f"{anzahl} Anfragen gelöscht (erledigt vor mehr als {tage} Tagen)."))

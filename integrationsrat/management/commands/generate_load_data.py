@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from anfragen.models import Anfrage, Themenbereich
-from anfragen.services import format_referenz
+from anfragen.services import referenz_format
 from themen.models import Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -72,7 +72,7 @@ class Command(BaseCommand):
             status = rng.choice(statuses)
             batch.append(
                 Anfrage(
-                    referenz=format_referenz(jahr=eingang.year, nummer=i + 1).replace("IR-", "LT-"),
+                    referenz=referenz_format(jahr=eingang.year, nummer=i + 1).replace("IR-", "LT-"),
                     jahr=eingang.year,
                     laufende_nummer=100000 + i,
                     email=f"lasttest{i}@example.org",

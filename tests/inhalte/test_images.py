@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from integrationsrat import images
-from tests.factories import make_image_upload, make_staff, make_thema
+from inhalte import images
+from tests.factories import make_image_upload, make_staff, make_thema, thema_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +18,7 @@ def change_thema(client, thema, bild):
     client.force_login(User.objects.filter(username="redakteurin").first() or make_staff("redakteurin", "Redaktion"))
     return client.post(
         f"/admin/themen/thema/{thema.pk}/change/",
-        {
-            "titel_de": thema.titel,
-            "slug": thema.slug,
-            "kurztext_de": thema.kurztext,
-            "punkte_de": thema.punkte,
-            "reihenfolge": 0,
-            "veroeffentlicht": "on",
-            "bild": bild,
-            "bild_alt_de": "Ein blaues Rechteck",
-        },
+        thema_admin_form(thema, bild=bild, bild_alt_de="Ein blaues Rechteck"),
     )
 
 

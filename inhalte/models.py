@@ -1,6 +1,16 @@
-import hashlib
-import io
+"""What every piece of public content is built from.
 
+A model that public pages show inherits `OeffentlicherInhalt` (or one of the
+bases below, which do): that alone renews the whole-page cache whenever one is
+saved or deleted (`public_models()` is the registry the project's wiring reads).
+`Veroeffentlichbar` adds the publish flag and its read rules, `UebersetzbarMixin`
+the translation state per language, `BildMixin` an image with alt text,
+renditions and clean-up.
+"""
+
+import hashlib
+
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -9,13 +19,24 @@ from django.db import models, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from PIL import Image, ImageOps
 
-from integrationsrat.images import ALLOWED_IMAGE_EXTENSIONS, validate_image_file
+from inhalte.images import ALLOWED_IMAGE_EXTENSIONS, create_renditions, strip_metadata, validate_image_file
 
 
-class PublishableQuerySet(models.QuerySet):
-    """Read rules shared by everything staff publish (topics, events, pages)."""
+class OeffentlicherInhalt(models.Model):
+    """Anything a public page shows: saving or deleting one makes every cached page stale."""
+
+    class Meta:
+        abstract = True
+
+
+def public_models() -> list[type[models.Model]]:
+    """Every concrete model that public pages show."""
+    return [model for model in apps.get_models() if issubclass(model, OeffentlicherInhalt)]
+
+
+class VeroeffentlichbarQuerySet(models.QuerySet):
+    """Read rules shared by everything staff publish (topics, events, pages, reviews)."""
 
     def published(self):
         return self.filter(veroeffentlicht=True)
@@ -31,7 +52,29 @@ class PublishableQuerySet(models.QuerySet):
         return self.published()
 
 
-def bilddateien_loeschen(instance, names) -> None:
+def veroeffentlicht_field(*, default: bool = False) -> models.BooleanField:
+    return models.BooleanField(
+        _("veröffentlicht"),
+        default=default,
+        help_text=_(
+            "Nur Veröffentlichtes ist öffentlich sichtbar. Entwürfe sehen angemeldete Mitarbeitende als Vorschau."
+        ),
+    )
+
+
+class Veroeffentlichbar(OeffentlicherInhalt):
+    """Content staff publish when it is ready: drafts answer 404 to the public and show as a preview to staff."""
+
+    veroeffentlicht = veroeffentlicht_field()
+    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = VeroeffentlichbarQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+def bilddateien_delete(instance, names) -> None:
     """Delete these files of `instance`'s image once the transaction commits (a rollback keeps them)."""
     storage = instance._meta.get_field("bild").storage
     names = set(names)
@@ -39,16 +82,19 @@ def bilddateien_loeschen(instance, names) -> None:
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
-def bilder_mit_loeschen(sender, instance, **kwargs) -> None:
+def bilddateien_delete_with(sender, instance, **kwargs) -> None:
     """post_delete receiver: an object's image files go with it."""
-    bilddateien_loeschen(instance, instance.bilddateien())
+    bilddateien_delete(instance, instance.bilddateien())
 
 
 class BildMixin(models.Model):
     """An optional image with the alt text the public page needs.
 
     Width and height are stored on upload so pages can render `width`/`height`
-    without opening the file: a missing file never breaks a page.
+    without opening the file: a missing file never breaks a page. A replaced or
+    removed image is deleted from storage with all its renditions, and so are
+    the images of a deleted object (the receiver is connected for every
+    subclass in `InhalteConfig.ready`).
     """
 
     bild = models.ImageField(
@@ -83,12 +129,10 @@ class BildMixin(models.Model):
     class Meta:
         abstract = True
 
-    RENDITION_WIDTHS = (480, 960, 1440)
-
     def save(self, *args, **kwargs):
         if self.bild and not self.bild._committed:
-            self._metadaten_entfernen()
-            self.bild_varianten = self._varianten_erzeugen()
+            self.bild.save(self.bild.name, ContentFile(strip_metadata(self.bild.file)), save=False)
+            self.bild_varianten = create_renditions(self.bild.file, name=self.bild.name, storage=self.bild.storage)
         elif not self.bild:
             self.bild_varianten = {}
         super().save(*args, **kwargs)
@@ -96,7 +140,7 @@ class BildMixin(models.Model):
             return  # the stored image did not change
         # A replaced or removed image must really be gone (it may show a person
         # who withdrew consent), not linger at its old address under /media/.
-        bilddateien_loeschen(self, getattr(self, "_gespeicherte_bilddateien", set()) - self.bilddateien())
+        bilddateien_delete(self, getattr(self, "_gespeicherte_bilddateien", set()) - self.bilddateien())
         self._gespeicherte_bilddateien = self.bilddateien()
 
     @classmethod
@@ -117,25 +161,6 @@ class BildMixin(models.Model):
         names = {name for varianten in self.bild_varianten.values() for _breite, name in varianten}
         return names | {self.bild.name} if self.bild else names
 
-    def _varianten_erzeugen(self) -> dict:
-        """WebP plus a JPEG fallback in a few widths, never wider than the original."""
-        storage = self.bild.storage
-        stem = self.bild.name.rsplit(".", 1)[0]
-        varianten = {"webp": [], "jpeg": []}
-        self.bild.file.seek(0)
-        with Image.open(self.bild.file) as original:
-            original.load()
-            breiten = [w for w in self.RENDITION_WIDTHS if w < original.width] + [min(original.width, 1920)]
-            for breite in sorted(set(breiten)):
-                hoehe = round(original.height * breite / original.width)
-                kopie = original.convert("RGB").resize((breite, hoehe), Image.Resampling.LANCZOS)
-                for fmt, ext, options in (("webp", "webp", {"quality": 80}), ("jpeg", "jpg", {"quality": 82})):
-                    buffer = io.BytesIO()
-                    kopie.save(buffer, format=fmt.upper(), optimize=True, **options)
-                    name = storage.save(f"{stem}-{breite}.{ext}", ContentFile(buffer.getvalue()))
-                    varianten[fmt].append([breite, name])
-        return varianten
-
     def _srcset(self, fmt: str) -> str:
         return ", ".join(
             f"{self.bild.storage.url(name)} {breite}w" for breite, name in self.bild_varianten.get(fmt, [])
@@ -152,21 +177,6 @@ class BildMixin(models.Model):
         jpegs = self.bild_varianten.get("jpeg") or []
         return self.bild.storage.url(jpegs[len(jpegs) // 2][1]) if jpegs else ""
 
-    def _metadaten_entfernen(self) -> None:
-        """Re-encode a new upload without EXIF/GPS or other metadata (privacy of people in the photo)."""
-        upload = self.bild.file
-        upload.seek(0)
-        with Image.open(upload) as original:
-            fmt = original.format
-            # Turn the picture upright first: once EXIF is gone, its orientation tag is gone too.
-            bild = ImageOps.exif_transpose(original)
-            if fmt == "JPEG" and bild.mode not in ("RGB", "L"):
-                bild = bild.convert("RGB")
-            buffer = io.BytesIO()
-            # Pillow writes EXIF, XMP or PNG text only when asked to: a plain save drops them.
-            bild.save(buffer, format=fmt, **({"quality": 90, "optimize": True} if fmt == "JPEG" else {}))
-        self.bild.save(self.bild.name, ContentFile(buffer.getvalue()), save=False)
-
     def clean(self):
         super().clean()
         # The German description is required; translations fall back to it.
@@ -180,6 +190,11 @@ class BildMixin(models.Model):
                     )
                 }
             )
+
+
+def image_models() -> list[type[models.Model]]:
+    """Every concrete model with a `BildMixin` image."""
+    return [model for model in apps.get_models() if issubclass(model, BildMixin)]
 
 
 def other_languages() -> list[tuple[str, str]]:

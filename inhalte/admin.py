@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from modeltranslation.utils import build_localized_fieldname
 
-from integrationsrat.models import Uebersetzungsstand, other_languages
+from inhalte.models import Uebersetzungsstand, other_languages
 
 BILD_FIELDSET = (
     _("Bild"),

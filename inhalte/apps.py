@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InhalteConfig(AppConfig):
+    """The foundation every content app builds on: publishing, translations, images, starting content."""
+
+    name = "inhalte"
+    verbose_name = _("Inhalte")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from inhalte.models import bilddateien_delete_with, image_models
+
+        # Derived from the base class, so a new model with an image cannot forget it.
+        for model in image_models():
+            post_delete.connect(bilddateien_delete_with, sender=model, dispatch_uid=f"bilder-{model._meta.label}")
