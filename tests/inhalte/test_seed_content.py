@@ -1,9 +1,10 @@
 import pytest
-from django.core.management import call_command
+from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from anfragen.models import Themenbereich
-from integrationsrat import content
+from inhalte import startinhalte
 from seiten.models import Seite
 from themen.models import Jahresrueckblick, Thema
 from veranstaltungen.models import Ort, Veranstaltung
@@ -40,7 +41,7 @@ def test_seed_loads_the_six_topics_of_2024_with_their_points():
 def test_seed_loads_the_seven_tasks_on_the_about_page(client):
     call_command("seed_content")
     aufgaben = Seite.objects.get(schluessel="ueber-uns").abschnitte.get(darstellung="nummeriert")
-    assert aufgaben.zeilen == content.AUFGABEN
+    assert aufgaben.zeilen == startinhalte.load("de")["seiten"]["ueber-uns"]["abschnitte"]["aufgaben"]["zeilen"]
     assert len(aufgaben.zeilen) == 7
     page = client.get(reverse("seiten:ueber-uns")).content.decode()
     assert "<li>Ist ein beratendes Gremium</li>" in page
@@ -73,5 +74,45 @@ def test_without_demo_no_example_events_and_only_the_real_meeting():
 def test_demo_events_are_upcoming_and_labelled_as_examples():
     call_command("seed_content", "--demo")
     demo = Veranstaltung.objects.upcoming()
-    assert demo.count() == len(content.BEISPIELE)
+    assert demo.count() == len(startinhalte.load("struktur")["beispiele"]["termine"]) == 5
     assert all(v.titel.startswith("Beispiel") and "Beispiel" in v.kurztext for v in demo)
+
+
+TRANSLATIONS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_every_language_has_exactly_the_german_texts(lang):
+    german = startinhalte.key_paths(startinhalte.load("de"))
+    translated = startinhalte.key_paths(startinhalte.load(lang))
+    assert sorted(translated - german, key=str) == [], f"{lang}.toml has entries German does not have"
+    assert sorted(german - translated, key=str) == [], f"{lang}.toml lacks entries"
+
+
+def test_the_structure_belongs_to_existing_texts():
+    texte = startinhalte.load("de")
+    texte["seiten"].update(startinhalte.load("leichte_sprache")["seiten"])
+    struktur = startinhalte.load("struktur")
+    for schluessel, seite in struktur["seiten"].items():
+        assert list(seite["abschnitte"]) == list(texte["seiten"][schluessel]["abschnitte"]), schluessel
+    assert set(struktur["seiten"]) == set(texte["seiten"])
+    assert set(struktur["beispiele"]["termine"]) == set(texte["beispiele"]["termine"])
+
+
+def test_key_paths_count_list_entries():
+    assert startinhalte.key_paths({"a": {"b": ["x", "y"]}, "c": "z"}) == {("a", "b", 0), ("a", "b", 1), ("c",)}
+
+
+def test_a_missing_translation_stops_the_seed_with_its_name(monkeypatch):
+    load = startinhalte.load
+
+    def broken(name):
+        data = load(name)
+        if name == "tr":
+            del data["themen"]["fest-der-kulturen"]["kurztext"]
+        return data
+
+    monkeypatch.setattr(startinhalte, "load", broken)
+    with pytest.raises(CommandError, match=r"tr\.toml: „themen\.fest-der-kulturen\.kurztext“ fehlt"):
+        call_command("seed_content")
+    assert not Thema.objects.exists()  # all or nothing: the command runs in one transaction

@@ -1,0 +1,220 @@
+"""Load the council's starting content: the 2024 review's topics, tasks and meeting, the fixed pages.
+
+Run once after `migrate` on every new installation; `make run` does it. It only
+creates what is missing and fills only empty translations, so it never
+overwrites what staff have edited and running it again changes nothing.
+`--demo` adds example events dated relative to today, each marked "Beispiel",
+so the calendar is not empty when trying the portal out.
+
+The content is in `inhalte/startinhalte/` (see its `__init__.py`). A text
+missing in one language's file stops the command with its name: a translation
+is never skipped silently.
+"""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from anfragen.models import Themenbereich
+from inhalte import startinhalte
+from inhalte.models import other_languages
+from seiten.models import Abschnitt, Seite
+from themen.models import Jahresrueckblick, RueckblickThema, Thema
+from veranstaltungen.models import Ort, Veranstaltung
+
+
+def zeilen_text(darstellung: str, zeilen: list[str]) -> str:
+    # Lists are one line per item; paragraphs are separated by a blank line.
+    return ("\n\n" if darstellung == Abschnitt.Darstellung.ABSAETZE else "\n").join(zeilen)
+
+
+class Command(BaseCommand):
+    help = "Lädt die Inhalte des Integrationsrats (Rückblick 2024); --demo ergänzt Beispieltermine."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true", help="Beispieltermine ab heute anlegen.")
+
+    @transaction.atomic
+    def handle(self, *args, demo=False, **options):
+        self.created = self.translated = 0
+        self.struktur = startinhalte.load("struktur")
+        self.texte = {code: startinhalte.load(code) for code, _name in settings.LANGUAGES}
+        self.de = self.texte[settings.LANGUAGE_CODE]
+        themen = self.seed_themen()
+        self.seed_rueckblick(themen)
+        self.seed_seiten()
+        self.seed_themenbereiche()
+        if demo:
+            self.seed_beispiele(themen)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"seed_content: {self.created} Einträge neu angelegt, {self.translated} Übersetzungen ergänzt."
+            )
+        )
+
+    def get_or_create(self, model, defaults=None, **lookup):
+        obj, created = model.objects.get_or_create(defaults=defaults or {}, **lookup)
+        self.created += created
+        return obj, created
+
+    def text(self, lang: str, *path) -> Any:
+        """The entry at `path` in `lang`'s file; a missing one stops the command with its name."""
+        node = self.texte[lang]
+        try:
+            for key in path:
+                node = node[key]
+        except (KeyError, IndexError, TypeError) as error:
+            raise CommandError(
+                f"inhalte/startinhalte/{lang}.toml: „{'.'.join(map(str, path))}“ fehlt ({error!r})."
+            ) from error
+        return node
+
+    def translate(self, obj, pick) -> None:
+        """Fill `obj`'s empty translation fields with `pick(lang)` ({field: value}); never touch what staff wrote."""
+        changed = False
+        for lang, _name in other_languages():
+            for field, value in pick(lang).items():
+                name = f"{field}_{lang}"
+                if value and not getattr(obj, name):
+                    setattr(obj, name, value)
+                    changed = True
+        if changed:
+            obj.save()
+            self.translated += 1
+
+    def seed_themen(self) -> dict[str, Thema]:
+        themen = {}
+        for position, (slug, data) in enumerate(self.de["themen"].items(), start=1):
+            thema, _ = self.get_or_create(
+                Thema,
+                slug=slug,
+                defaults={
+                    "titel_de": data["titel"],
+                    "kurztext_de": data["kurztext"],
+                    "punkte_de": "\n".join(data["punkte"]),
+                    "reihenfolge": position * 10,
+                    "veroeffentlicht": True,
+                },
+            )
+            self.translate(
+                thema,
+                lambda lang, slug=slug: {
+                    "titel": self.text(lang, "themen", slug, "titel"),
+                    "kurztext": self.text(lang, "themen", slug, "kurztext"),
+                    "punkte": "\n".join(self.text(lang, "themen", slug, "punkte")),
+                },
+            )
+            themen[slug] = thema
+        return themen
+
+    def seed_rueckblick(self, themen: dict[str, Thema]) -> None:
+        struktur = self.struktur["sitzung_2024"]
+        sitzung, _ = self.get_or_create(
+            Veranstaltung,
+            slug=struktur["slug"],
+            datum=struktur["datum"],
+            defaults={
+                "titel_de": self.de["sitzung_2024"]["titel"],
+                "art": Veranstaltung.Art.SITZUNG,
+                "kurztext_de": self.de["sitzung_2024"]["kurztext"],
+                "veroeffentlicht": True,
+            },
+        )
+        self.translate(
+            sitzung,
+            lambda lang: {field: self.text(lang, "sitzung_2024", field) for field in ("titel", "kurztext")},
+        )
+        rueckblick, created = self.get_or_create(
+            Jahresrueckblick,
+            jahr=self.struktur["rueckblick_2024"]["jahr"],
+            defaults={
+                "titel_de": self.de["rueckblick_2024"]["titel"],
+                "einleitung_de": self.de["rueckblick_2024"]["einleitung"],
+                "veroeffentlicht": True,
+            },
+        )
+        self.translate(
+            rueckblick,
+            lambda lang: {field: self.text(lang, "rueckblick_2024", field) for field in ("titel", "einleitung")},
+        )
+        if created:
+            for position, thema in enumerate(themen.values(), start=1):
+                RueckblickThema.objects.create(rueckblick=rueckblick, thema=thema, reihenfolge=position)
+
+    def seed_seiten(self) -> None:
+        leichte_sprache = startinhalte.load("leichte_sprache")["seiten"]
+        for schluessel, data in {**self.de["seiten"], **leichte_sprache}.items():
+            darstellungen = self.struktur["seiten"][schluessel]["abschnitte"]
+            seite, created = self.get_or_create(
+                Seite,
+                schluessel=schluessel,
+                defaults={"titel_de": data["titel"], "einleitung_de": data["einleitung"], "veroeffentlicht": True},
+            )
+            if created:
+                for position, (name, abschnitt) in enumerate(data["abschnitte"].items(), start=1):
+                    Abschnitt.objects.create(
+                        seite=seite,
+                        ueberschrift_de=abschnitt["ueberschrift"],
+                        darstellung=darstellungen[name],
+                        text_de=zeilen_text(darstellungen[name], abschnitt["zeilen"]),
+                        reihenfolge=position * 10,
+                    )
+            if schluessel in leichte_sprache:
+                continue  # Leichte Sprache is German by definition
+            self.translate(
+                seite,
+                lambda lang, k=schluessel: {
+                    field: self.text(lang, "seiten", k, field) for field in ("titel", "einleitung")
+                },
+            )
+            # Sections are matched in order: the database keeps no section names.
+            for abschnitt, name in zip(seite.abschnitte.all(), data["abschnitte"], strict=False):
+                self.translate(
+                    abschnitt,
+                    lambda lang, k=schluessel, name=name, darstellung=darstellungen[name]: {
+                        "ueberschrift": self.text(lang, "seiten", k, "abschnitte", name, "ueberschrift"),
+                        "text": zeilen_text(darstellung, self.text(lang, "seiten", k, "abschnitte", name, "zeilen")),
+                    },
+                )
+
+    def seed_themenbereiche(self) -> None:
+        for position, (name, text) in enumerate(self.de["themenbereiche"].items(), start=1):
+            bereich, _ = self.get_or_create(Themenbereich, name_de=text, defaults={"reihenfolge": position * 10})
+            self.translate(bereich, lambda lang, name=name: {"name": self.text(lang, "themenbereiche", name)})
+
+    def seed_beispiele(self, themen: dict[str, Thema]) -> None:
+        ort, _ = self.get_or_create(Ort, name_de=self.de["beispiele"]["ort"])
+        self.translate(ort, lambda lang: {"name": self.text(lang, "beispiele", "ort")})
+        today = timezone.localdate()
+        for slug, struktur in self.struktur["beispiele"]["termine"].items():
+            # Looked up by slug alone: a second run on a later day finds the
+            # example it made before instead of adding another.
+            event = Veranstaltung.objects.filter(slug=slug).first()
+            if event is None:
+                event = Veranstaltung.objects.create(
+                    slug=slug,
+                    titel_de=self.de["beispiele"]["termine"][slug]["titel"],
+                    datum=today + datetime.timedelta(days=struktur["tage"]),
+                    beginn=struktur.get("beginn"),
+                    ende=struktur.get("ende"),
+                    art=struktur.get("art", Veranstaltung.Art.VERANSTALTUNG),
+                    thema=themen[struktur["thema"]] if "thema" in struktur else None,
+                    ort=ort,
+                    kurztext_de=self.de["beispiele"]["termine"][slug]["kurztext"],
+                    beschreibung_de=self.de["beispiele"]["hinweis"],
+                    abgesagt=struktur.get("abgesagt", False),
+                    veroeffentlicht=True,
+                )
+                self.created += 1
+            self.translate(
+                event,
+                lambda lang, slug=slug: {
+                    "titel": self.text(lang, "beispiele", "termine", slug, "titel"),
+                    "kurztext": self.text(lang, "beispiele", "termine", slug, "kurztext"),
+                    "beschreibung": self.text(lang, "beispiele", "hinweis"),
+                },
+            )
