@@ -15,7 +15,7 @@ DEV_ENV = DJANGO_DEBUG=true DJANGO_SECRET_KEY="$$(cat .dev-secret-key)" DJANGO_S
 help:
 	@echo "make run     - set up everything and serve the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test    - set up and run the whole test suite (PostgreSQL if DATABASE_URL is set)"
-	@echo "make lint    - ruff check + format check"
+	@echo "make lint    - ruff check + format check, djhtml for the templates"
 	@echo "make serve   - production-like: gunicorn without DEBUG (needs DJANGO_SECRET_KEY)"
 
 $(BIN)/python:
@@ -64,16 +64,18 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 # Compiled catalogs are committed, so `make run` needs no gettext (apt-get install gettext
 # for these two). `make messages` collects new UI strings into every catalog and compiles them.
 LANGS := en tr ar uk ru
 messages: install
-	for lang in $(LANGS); do DJANGO_SECRET_KEY=x $(MANAGE) makemessages -l $$lang --ignore=.venv --ignore=tests --ignore=scripts --add-location=file; done
+	for lang in $(LANGS); do DJANGO_SECRET_KEY=x $(MANAGE) makemessages -l $$lang --ignore=.venv --ignore=tests --ignore=scripts --add-location=file --no-obsolete; done
 	DJANGO_SECRET_KEY=x $(MANAGE) compilemessages --ignore=.venv
 
 clean:

@@ -1,28 +1,75 @@
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info, gettext
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy
+
+# The main navigation: (label, route, the routes that belong to its section).
+# A route ending in ":" stands for its whole namespace.
+NAVIGATION = [
+    (gettext_lazy("Themen"), "themen:list", ("themen:list", "themen:detail")),
+    (gettext_lazy("Termine"), "veranstaltungen:list", ("veranstaltungen:",)),
+    (gettext_lazy("Über uns"), "seiten:ueber-uns", ("seiten:ueber-uns",)),
+]
+
+# Pages that also exist in Leichte Sprache (easy German), for German visitors.
+LEICHTE_SPRACHE = {
+    "seiten:ueber-uns": "seiten:ueber-uns-leichte-sprache",
+    "anfragen:formular": "anfragen:leichte_sprache",
+}
 
 
-def site(request):
-    """What every page shows in its header and footer. Never queries the database."""
+def _in_section(view_name: str, routes: tuple[str, ...]) -> bool:
+    return any(view_name == route or (route.endswith(":") and view_name.startswith(route)) for route in routes)
+
+
+def navigation(request) -> list[dict]:
+    """The main navigation, with the current section marked (from the resolved route, so in every language)."""
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
+    return [
+        {"label": label, "url": reverse(route), "current": _in_section(view_name, routes)}
+        for label, route, routes in NAVIGATION
+    ]
+
+
+def language_links(request) -> list[dict]:
+    """The same page in every language, for the language bar and the hreflang alternates."""
     current = get_language()
     query = request.GET.urlencode()
     # A path like "//evil.example/" must not become a link to another host.
     path = "/" + request.path.lstrip("/")
-    languages = []
+    links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(path, code)
         if url.startswith("//"):
             url = "/" + url.lstrip("/")
-        languages.append(
+        links.append(
             {
                 "code": code,
                 "name": name,
-                "bidi": get_language_info(code)["bidi"],
+                "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
                 "url": f"{url}?{query}" if query else url,
                 # The canonical address, not the Host header: that may be anything (even invalid, on a 400 page).
                 "absolute_url": settings.SITE_URL + url,
                 "current": code == current,
             }
         )
-    return {"SITE_NAME": gettext("Integrationsrat der Stadt Beckum"), "LANGUAGE_LINKS": languages}
+    return links
+
+
+def leichte_sprache_url(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if get_language() != settings.LANGUAGE_CODE or match is None or match.view_name not in LEICHTE_SPRACHE:
+        return ""
+    return reverse(LEICHTE_SPRACHE[match.view_name])
+
+
+def site(request):
+    """What every page shows in its header and footer. Never queries the database."""
+    links = language_links(request)
+    return {
+        "SITE_NAME": gettext("Integrationsrat der Stadt Beckum"),
+        "LANGUAGE_LINKS": links,
+        "DEFAULT_LANGUAGE_URL": next(link["absolute_url"] for link in links if link["code"] == settings.LANGUAGE_CODE),
+        "NAVIGATION": navigation(request),
+        "LEICHTE_SPRACHE_URL": leichte_sprache_url(request),
+    }

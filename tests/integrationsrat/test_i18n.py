@@ -250,3 +250,27 @@ def test_calendar_files_in_every_language(client, content, lang):
     ):
         response = client.get(url)
         assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar"), url
+
+
+NAV_SECTIONS = [
+    # (page, the navigation link marked as current, or None)
+    (("start",), None),
+    (("themen:list",), "themen:list"),
+    (("themen:detail", "fest"), "themen:list"),
+    (("themen:rueckblick", 2024), None),
+    (("veranstaltungen:list",), "veranstaltungen:list"),
+    (("veranstaltungen:jahr", 2024), "veranstaltungen:list"),
+    (("veranstaltungen:detail", 2024, "sitzung"), "veranstaltungen:list"),
+    (("seiten:ueber-uns",), "seiten:ueber-uns"),
+    (("seiten:impressum",), None),
+    (("anfragen:formular",), None),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_main_navigation_marks_the_current_section_in_every_language(client, content, lang):
+    for (name, *args), current in NAV_SECTIONS:
+        page = client.get(url_in(lang, name, *args)).content.decode()
+        nav = page.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+        marked = re.findall(r'<a href="([^"]+)" aria-current="page">', nav)
+        assert marked == ([url_in(lang, current)] if current else []), (lang, name)

@@ -1,0 +1,32 @@
+"""How an event's date and time read on a page, in the visitor's language."""
+
+from django import template
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from veranstaltungen.models import Veranstaltung
+
+register = template.Library()
+
+
+@register.simple_tag
+def veranstaltung_zeit(v: Veranstaltung) -> str:
+    """ "Donnerstag, 14. November 2024, 18:00–19:30 Uhr", the date as a machine-readable <time>."""
+    zeit = ""
+    if v.beginn and v.ende:
+        zeit = ", " + gettext("%(von)s–%(bis)s Uhr") % {
+            "von": time_format(v.beginn, "H:i"),
+            "bis": time_format(v.ende, "H:i"),
+        }
+    elif v.beginn:
+        zeit = ", " + gettext("%(von)s Uhr") % {"von": time_format(v.beginn, "H:i")}
+    elif v.uhrzeit_offen:
+        zeit = " (" + gettext("Uhrzeit wird noch bekanntgegeben") + ")"
+    return format_html(
+        '<time datetime="{}">{}, {}</time>{}',
+        v.zeitpunkt_iso,
+        date_format(v.datum, "l"),
+        date_format(v.datum, "DATE_FORMAT"),
+        zeit,
+    )
