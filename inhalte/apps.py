@@ -1,12 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class InhalteConfig(AppConfig):
-    """The foundation every content app builds on: publishing, translations, images, starting content."""
+    """The foundation every content app builds on: publishing, translations, images."""
 
     name = "inhalte"
-    verbose_name = _("Inhalte")
+    verbose_name = "Inhalte"  # abstract models only, so never shown in the admin
 
     def ready(self):
         from django.db.models.signals import post_delete

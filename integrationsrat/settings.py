@@ -53,13 +53,15 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     # The shared foundation of the content apps, then the site's own wiring
-    # (system checks, page-cache invalidation, staff roles), then the content.
+    # (system checks, page-cache invalidation, staff roles), then the content,
+    # then the starting content that fills them.
     "inhalte",
     "integrationsrat",
     "themen",
     "veranstaltungen",
     "anfragen",
     "seiten",
+    "startinhalte",
 ]
 
 MIDDLEWARE = [

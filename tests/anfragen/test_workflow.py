@@ -295,3 +295,24 @@ def test_anonymize_service_is_idempotent_on_contact_constraint(berater):
     anfrage_anonymize(anfrage=anfrage, benutzer=berater)
     anfrage_anonymize(anfrage=anfrage, benutzer=berater)
     assert Anfrage.objects.get(pk=anfrage.pk).email == ""
+
+
+def test_notifications_queued_under_the_old_task_name_are_still_sent(berater):
+    """Migration 0004 points tasks queued before the rename at anfrage_notify, so the worker can import them."""
+    import importlib
+
+    from django.apps import apps
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    anfrage = make_anfrage()
+    queued = DBTaskResult.objects.create(
+        task_path="anfragen.tasks.anfrage_benachrichtigen",
+        args_kwargs={"args": [anfrage.pk], "kwargs": {}},
+        priority=0,
+        queue_name="default",
+        backend_name="default",
+        run_after=get_date_max(),  # "as soon as possible"
+    )
+    importlib.import_module("anfragen.migrations.0004_rename_notify_task").forwards(apps, None)
+    queued.refresh_from_db()
+    assert queued.task.func is anfrage_notify.func

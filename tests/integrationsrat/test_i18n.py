@@ -270,7 +270,8 @@ NAV_SECTIONS = [
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_main_navigation_marks_the_current_section_in_every_language(client, content, lang):
     for (name, *args), current in NAV_SECTIONS:
-        page = client.get(url_in(lang, name, *args)).content.decode()
-        nav = page.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+        response = client.get(url_in(lang, name, *args))
+        assert response.status_code == 200, (lang, name)
+        nav = response.content.decode().split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
         marked = re.findall(r'<a href="([^"]+)" aria-current="page">', nav)
         assert marked == ([url_in(lang, current)] if current else []), (lang, name)

@@ -64,7 +64,7 @@ def test_drafts_stay_out_of_the_topic_list_and_the_sitemap(client, url):
     make_thema(slug="offen", titel="Öffentlich")
     make_thema(slug="entwurf", titel="Entwurf", veroeffentlicht=False)
     page = client.get(url).content.decode()
-    assert "/themen/offen/" in page and "/themen/entwurf/" not in page
+    assert "/themen/offen/" in page and "/themen/entwurf/" not in page and "Entwurf" not in page
 
 
 def test_no_third_party_hosts_in_pages(client):

@@ -4,8 +4,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from anfragen.models import Themenbereich
-from inhalte import startinhalte
 from seiten.models import Seite
+from startinhalte import loader
 from themen.models import Jahresrueckblick, Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -41,7 +41,7 @@ def test_seed_loads_the_six_topics_of_2024_with_their_points():
 def test_seed_loads_the_seven_tasks_on_the_about_page(client):
     call_command("seed_content")
     aufgaben = Seite.objects.get(schluessel="ueber-uns").abschnitte.get(darstellung="nummeriert")
-    assert aufgaben.zeilen == startinhalte.load("de")["seiten"]["ueber-uns"]["abschnitte"]["aufgaben"]["zeilen"]
+    assert aufgaben.zeilen == loader.load("de")["seiten"]["ueber-uns"]["abschnitte"]["aufgaben"]["zeilen"]
     assert len(aufgaben.zeilen) == 7
     page = client.get(reverse("seiten:ueber-uns")).content.decode()
     assert "<li>Ist ein beratendes Gremium</li>" in page
@@ -74,7 +74,7 @@ def test_without_demo_no_example_events_and_only_the_real_meeting():
 def test_demo_events_are_upcoming_and_labelled_as_examples():
     call_command("seed_content", "--demo")
     demo = Veranstaltung.objects.upcoming()
-    assert demo.count() == len(startinhalte.load("struktur")["beispiele"]["termine"]) == 5
+    assert demo.count() == len(loader.load("struktur")["beispiele"]["termine"]) == 5
     assert all(v.titel.startswith("Beispiel") and "Beispiel" in v.kurztext for v in demo)
 
 
@@ -83,16 +83,32 @@ TRANSLATIONS = [code for code, _name in settings.LANGUAGES if code != settings.L
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_every_language_has_exactly_the_german_texts(lang):
-    german = startinhalte.key_paths(startinhalte.load("de"))
-    translated = startinhalte.key_paths(startinhalte.load(lang))
+    german = loader.key_paths(loader.load("de"))
+    translated = loader.key_paths(loader.load(lang))
     assert sorted(translated - german, key=str) == [], f"{lang}.toml has entries German does not have"
     assert sorted(german - translated, key=str) == [], f"{lang}.toml lacks entries"
 
 
+@pytest.mark.parametrize("lang", [code for code, _name in settings.LANGUAGES])
+def test_every_text_is_filled_in_and_the_topic_list_names_the_topics(lang):
+    texte = loader.load(lang)
+    leaves = {path: value for path in loader.key_paths(texte) if (value := leaf(texte, path)) is not None}
+    assert [path for path, value in leaves.items() if not loader.is_text(value)] == []
+    # The about page lists the topics by name: the same names as the topics themselves.
+    titles = [thema["titel"] for thema in texte["themen"].values()]
+    assert texte["seiten"]["ueber-uns"]["abschnitte"]["themen"]["zeilen"] == titles
+
+
+def leaf(data, path):
+    for key in path:
+        data = data[key]
+    return data
+
+
 def test_the_structure_belongs_to_existing_texts():
-    texte = startinhalte.load("de")
-    texte["seiten"].update(startinhalte.load("leichte_sprache")["seiten"])
-    struktur = startinhalte.load("struktur")
+    texte = loader.load("de")
+    texte["seiten"].update(loader.load("leichte_sprache")["seiten"])
+    struktur = loader.load("struktur")
     for schluessel, seite in struktur["seiten"].items():
         assert list(seite["abschnitte"]) == list(texte["seiten"][schluessel]["abschnitte"]), schluessel
     assert set(struktur["seiten"]) == set(texte["seiten"])
@@ -100,19 +116,28 @@ def test_the_structure_belongs_to_existing_texts():
 
 
 def test_key_paths_count_list_entries():
-    assert startinhalte.key_paths({"a": {"b": ["x", "y"]}, "c": "z"}) == {("a", "b", 0), ("a", "b", 1), ("c",)}
+    assert loader.key_paths({"a": {"b": ["x", "y"]}, "c": "z"}) == {("a", "b", 0), ("a", "b", 1), ("c",)}
 
 
-def test_a_missing_translation_stops_the_seed_with_its_name(monkeypatch):
-    load = startinhalte.load
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda data: data["themen"]["fest-der-kulturen"].pop("kurztext"), "fehlt"),
+        (lambda data: data["themen"]["fest-der-kulturen"].update(kurztext="  "), "ist leer"),
+        (lambda data: data["themen"]["fest-der-kulturen"]["punkte"].append(""), "ist leer"),
+    ],
+    ids=["missing", "blank", "blank-list-entry"],
+)
+def test_a_missing_or_empty_translation_stops_the_seed_with_its_name(monkeypatch, change, message):
+    load = loader.load
 
     def broken(name):
         data = load(name)
         if name == "tr":
-            del data["themen"]["fest-der-kulturen"]["kurztext"]
+            change(data)
         return data
 
-    monkeypatch.setattr(startinhalte, "load", broken)
-    with pytest.raises(CommandError, match=r"tr\.toml: „themen\.fest-der-kulturen\.kurztext“ fehlt"):
+    monkeypatch.setattr(loader, "load", broken)
+    with pytest.raises(CommandError, match=rf"tr\.toml: „themen\.fest-der-kulturen\.(kurztext|punkte)“ {message}"):
         call_command("seed_content")
     assert not Thema.objects.exists()  # all or nothing: the command runs in one transaction

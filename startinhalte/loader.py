@@ -1,4 +1,4 @@
-"""The portal's starting content as data files, read by `manage.py seed_content`.
+"""The portal's starting content as data files in `daten/`, read by `manage.py seed_content`.
 
 - `de.toml`: every text in German, the source language, keyed by stable names
   (topic slugs, page keys, section names), never by position.
@@ -17,13 +17,20 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-ORDNER = Path(__file__).resolve().parent
+ORDNER = Path(__file__).resolve().parent / "daten"
 
 
 def load(name: str) -> dict[str, Any]:
     """The data file `<name>.toml` ("de", "en", ..., "leichte_sprache", "struktur")."""
     with (ORDNER / f"{name}.toml").open("rb") as datei:
         return tomllib.load(datei)
+
+
+def is_text(value: Any) -> bool:
+    """A non-blank string, or a non-empty list of them: what every entry of a text file must be."""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, str) and item.strip() for item in value)
+    return isinstance(value, str) and bool(value.strip())
 
 
 def key_paths(data: Any, prefix: tuple = ()) -> set[tuple]:

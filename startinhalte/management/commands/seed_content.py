@@ -6,13 +6,12 @@ overwrites what staff have edited and running it again changes nothing.
 `--demo` adds example events dated relative to today, each marked "Beispiel",
 so the calendar is not empty when trying the portal out.
 
-The content is in `inhalte/startinhalte/` (see its `__init__.py`). A text
+The content is in `startinhalte/daten/` (see `startinhalte/loader.py`). A text
 missing in one language's file stops the command with its name: a translation
 is never skipped silently.
 """
 
 import datetime
-from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -20,9 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from anfragen.models import Themenbereich
-from inhalte import startinhalte
 from inhalte.models import other_languages
 from seiten.models import Abschnitt, Seite
+from startinhalte import loader
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -41,8 +40,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, demo=False, **options):
         self.created = self.translated = 0
-        self.struktur = startinhalte.load("struktur")
-        self.texte = {code: startinhalte.load(code) for code, _name in settings.LANGUAGES}
+        self.struktur = loader.load("struktur")
+        self.texte = {code: loader.load(code) for code, _name in settings.LANGUAGES}
         self.de = self.texte[settings.LANGUAGE_CODE]
         themen = self.seed_themen()
         self.seed_rueckblick(themen)
@@ -61,16 +60,17 @@ class Command(BaseCommand):
         self.created += created
         return obj, created
 
-    def text(self, lang: str, *path) -> Any:
-        """The entry at `path` in `lang`'s file; a missing one stops the command with its name."""
+    def text(self, lang: str, *path) -> str | list[str]:
+        """The text (or list of texts) at `path` in `lang`'s file; a missing or empty one stops the command."""
         node = self.texte[lang]
+        where = f"startinhalte/daten/{lang}.toml: „{'.'.join(map(str, path))}“"
         try:
             for key in path:
                 node = node[key]
         except (KeyError, IndexError, TypeError) as error:
-            raise CommandError(
-                f"inhalte/startinhalte/{lang}.toml: „{'.'.join(map(str, path))}“ fehlt ({error!r})."
-            ) from error
+            raise CommandError(f"{where} fehlt ({error!r}).") from error
+        if not loader.is_text(node):
+            raise CommandError(f"{where} ist leer oder kein Text.")
         return node
 
     def translate(self, obj, pick) -> None:
@@ -146,7 +146,7 @@ class Command(BaseCommand):
                 RueckblickThema.objects.create(rueckblick=rueckblick, thema=thema, reihenfolge=position)
 
     def seed_seiten(self) -> None:
-        leichte_sprache = startinhalte.load("leichte_sprache")["seiten"]
+        leichte_sprache = loader.load("leichte_sprache")["seiten"]
         for schluessel, data in {**self.de["seiten"], **leichte_sprache}.items():
             darstellungen = self.struktur["seiten"][schluessel]["abschnitte"]
             seite, created = self.get_or_create(
