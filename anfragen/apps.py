@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class AnfragenConfig(AppConfig):
     name = "anfragen"
     verbose_name = _("Anfragen und Beratung")
+
+    def ready(self):
+        from django.middleware.csrf import get_token
+
+        from anfragen.views import new_start_token
+        from integrationsrat.page_cache import register_filler
+
+        # The cached form page names its per-visit tokens; these make them.
+        register_filler("csrf", get_token)
+        register_filler("anfrage-start", new_start_token)

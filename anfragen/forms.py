@@ -6,7 +6,7 @@ from crispy_forms.layout import Div, Layout
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -154,6 +154,13 @@ class AnfrageForm(forms.Form):
             )
         self._check_spam(cleaned)
         return cleaned
+
+    # The errors only a bot makes (a person may well leave the form open too long).
+    TRAPS = ("honeypot", "too_fast")
+
+    def caught_a_bot(self) -> bool:
+        """Whether a spam trap caught this post; call after is_valid()."""
+        return any(self.has_error(NON_FIELD_ERRORS, code) for code in self.TRAPS)
 
     def _check_spam(self, cleaned) -> None:
         if cleaned.get("website"):

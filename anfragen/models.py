@@ -142,6 +142,7 @@ class Anfrage(models.Model):
             ),
         ]
         indexes = [
+            models.Index(fields=["-eingegangen_am"], name="anfrage_eingang"),  # the admin list's order
             models.Index(fields=["status", "-eingegangen_am"], name="anfrage_status_eingang"),
             models.Index(fields=["zugewiesen_an", "status"], name="anfrage_zustaendig_status"),
             models.Index(fields=["status", "erledigt_am"], name="anfrage_status_erledigt"),

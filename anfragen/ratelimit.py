@@ -1,6 +1,14 @@
-"""Per-client rate limits, counted per hour in the database (see Versuchszaehler)."""
+"""Per-client rate limits, counted per clock hour in the database (see Versuchszaehler).
+
+What counts is what looks like abuse, never a person's own corrections: the
+request form counts the requests it stores and the spam traps it catches, not
+the posts it sends back with a mistake marked (anfragen.views.anfrage).
+"""
+
+import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from anfragen.services import versuch_count
@@ -13,6 +21,11 @@ def client_ip(request) -> str:
         if forwarded:
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def window_end() -> datetime.datetime:
+    """When the current count ends: the next full hour."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1)
 
 
 def limit_exceeded(request, *, scope: str, limit: int) -> bool:

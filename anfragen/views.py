@@ -1,17 +1,21 @@
 import time
 
+from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from anfragen.forms import AnfrageForm, start_token
 from anfragen.models import Anfrage
-from anfragen.ratelimit import limit_exceeded
+from anfragen.ratelimit import limit_exceeded, window_end
 from anfragen.services import anfrage_create
-from integrationsrat.cache import per_visit
+from integrationsrat.cache import cached
+from integrationsrat.page_cache import per_visit
+from seiten import facts as seiten_facts
 from seiten.models import Seite
 
 SESSION_KEY = "anfrage_referenz"
@@ -26,29 +30,46 @@ START_PLACEHOLDER = "__START_TOKEN__"
 
 
 def new_start_token(request) -> str:
+    """Filler of START_PLACEHOLDER, registered in AnfragenConfig.ready (the CSRF one is "csrf")."""
     return start_token()
 
 
 def empty_form(request, seite) -> HttpResponse:
     form = AnfrageForm()
     form.fields["gestartet"].initial = START_PLACEHOLDER
-    response = render(request, TEMPLATE, {"form": form, "seite": seite, "csrf_token": CSRF_PLACEHOLDER})
+    # The empty fields are the same for every visitor: rendered once per language and content version.
+    felder = cached(f"anfrageformular:{get_language()}", lambda: render_crispy_form(form))
+    context = {"form": form, "felder": felder, "seite": seite, "csrf_token": CSRF_PLACEHOLDER}
+    response = render(request, TEMPLATE, context)
     # The page cache keeps this page with the placeholders and fills them in per visit.
-    return per_visit(response, {CSRF_PLACEHOLDER: get_token, START_PLACEHOLDER: new_start_token})
+    return per_visit(response, {CSRF_PLACEHOLDER: "csrf", START_PLACEHOLDER: "anfrage-start"})
+
+
+def too_many(request, seite) -> HttpResponse:
+    """429: the text stays in the form, and the page says from when it can be sent again."""
+    wieder_ab = window_end()
+    form = AnfrageForm.prefilled(request.POST)
+    response = render(request, TEMPLATE, {"form": form, "seite": seite, "wieder_ab": wieder_ab}, status=429)
+    response["Retry-After"] = str(max(1, int((wieder_ab - timezone.now()).total_seconds())))
+    return response
 
 
 def anfrage(request, leichte_sprache: bool = False):
     seite = None
     if leichte_sprache:
-        seite = get_object_or_404(Seite.objects.visible_to(request.user).by_key(Seite.Schluessel.ANFRAGE_LS))
-    if request.method == "POST" and limit_exceeded(request, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
-        form = AnfrageForm.prefilled(request.POST)
-        return render(request, TEMPLATE, {"form": form, "seite": seite, "zu_viele": True}, status=429)
+        seite = seiten_facts.seite(Seite.Schluessel.ANFRAGE_LS, request.user)
+        if seite is None:
+            raise Http404
     if request.method != "POST":
         return empty_form(request, seite)
     # An empty POST must show the errors, not a fresh form.
     form = AnfrageForm(request.POST)
-    if form.is_valid():
+    valid = form.is_valid()
+    # Only stored requests and caught bots count against the address: a person
+    # correcting their mistakes never does, however many people share it.
+    if (valid or form.caught_a_bot()) and limit_exceeded(request, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
+        return too_many(request, seite)
+    if valid:
         daten = form.cleaned_data
         neu = anfrage_create(
             themenbereich=daten["themenbereich"],

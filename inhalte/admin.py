@@ -93,7 +93,7 @@ class LanguageGroupsMixin:
         return format_html_join(
             " · ",
             "{}&nbsp;{}",
-            ((code.upper(), STAND_LABEL[obj.uebersetzungsstand(code)]) for code, _name in other_languages()),
+            ((code.upper(), STAND_LABEL[stand]) for code, stand in obj.uebersetzungsstaende().items()),
         )
 
 

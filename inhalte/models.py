@@ -35,6 +35,11 @@ def public_models() -> list[type[models.Model]]:
     return [model for model in apps.get_models() if issubclass(model, OeffentlicherInhalt)]
 
 
+def can_preview(model, user) -> bool:
+    """Staff who may look at drafts of `model` before they are published."""
+    return user.is_active and user.is_staff and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+
+
 class VeroeffentlichbarQuerySet(models.QuerySet):
     """Read rules shared by everything staff publish (topics, events, pages, reviews)."""
 
@@ -43,13 +48,7 @@ class VeroeffentlichbarQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published objects, plus drafts for staff allowed to preview them."""
-        if (
-            user.is_active
-            and user.is_staff
-            and user.has_perm(f"{self.model._meta.app_label}.view_{self.model._meta.model_name}")
-        ):
-            return self.all()
-        return self.published()
+        return self.all() if can_preview(self.model, user) else self.published()
 
 
 def veroeffentlicht_field(*, default: bool = False) -> models.BooleanField:
@@ -246,14 +245,20 @@ class UebersetzbarMixin(models.Model):
     def _german_fingerprint(self) -> str:
         return hashlib.sha256("\x1f".join(self._values(settings.LANGUAGE_CODE)).encode()).hexdigest()[:16]
 
-    def uebersetzungsstand(self, lang: str) -> str:
+    def uebersetzungsstand(self, lang: str, *, fingerprint: str | None = None) -> str:
+        """AKTUELL, VERALTET or FEHLT for `lang` (pass the German `fingerprint` when asking for several)."""
         if lang == settings.LANGUAGE_CODE:
             return Uebersetzungsstand.AKTUELL
         if lang not in self.uebersetzung_stand:
             return Uebersetzungsstand.FEHLT
-        if self.uebersetzung_stand[lang] != self._german_fingerprint():
+        if self.uebersetzung_stand[lang] != (fingerprint or self._german_fingerprint()):
             return Uebersetzungsstand.VERALTET
         return Uebersetzungsstand.AKTUELL
+
+    def uebersetzungsstaende(self) -> dict[str, str]:
+        """{language: state} for every language besides German, with the German text hashed once."""
+        fingerprint = self._german_fingerprint()
+        return {code: self.uebersetzungsstand(code, fingerprint=fingerprint) for code, _name in other_languages()}
 
     def ist_uebersetzt(self, lang: str | None = None) -> bool:
         """Has a translation into `lang` (default: the active language), current or not."""

@@ -1,59 +1,153 @@
-"""Whole-page cache for anonymous visitors that can never serve stale content.
+"""The content version, and what is cached under it.
 
-Every cached page's key contains the current *content version*. Saving or
-deleting any public content in the admin sets a new version, so the very next
-request renders afresh on every app server (the version lives in the shared
-cache: Redis when REDIS_URL is set). Visitors with a session (staff, who may
-preview drafts), the admin and the pages that show one advice seeker's request
-are never cached.
+Everything cached from the database is stored under the current *content
+version*. Saving or deleting any public content sets a new version (the
+signals below), so the very next request renders afresh on every app server:
+the version lives in the shared cache (Redis when REDIS_URL is set, else a
+directory all worker processes of one server share). Whole pages
+(`integrationsrat.page_cache`), fragments and small facts (`cached()`) all use
+it, so none of them can outlive a change of what they show. Fragments (an
+event's card) and facts (the years of the archive) are kept in each process's
+memory too, keyed by the version, which each request reads once.
 
-A page with a form is the same for everyone but for its per-visit tokens (the
-CSRF token and the like). Its view renders placeholders and marks the response
-with `per_visit()`; the page is cached with the placeholders, and this
-middleware fills them in for each visit, so a cached form skips the rest of the
-middleware and the view, like any other cached page.
+The cache is a speed-up, never a dependency: when it fails (see
+`integrationsrat.redis_cache`), everything here behaves as a miss.
 """
 
-import re
+import logging
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language_from_path
-from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "inhalt-version"
-CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml")
-# The admin, the health check and one advice seeker's own pages (they also
-# send Cache-Control: private, this is the second lock).
-NEVER_CACHED = re.compile(r"^/(?:admin/|healthz|(?:[a-z]{2}/)?anfrage/(?:gesendet|status)/)")
+FRAGMENTS = "fragmente"  # the cache alias of rendered fragments and facts in this process's memory
 
 
-def _new_version() -> str:
+def _fragments():
+    # Keyed by the content version: no round trip, and a new version simply stops asking for old keys.
+    return caches[FRAGMENTS]
+
+
+# The version this request works with, read once per request (set by the page
+# cache middleware, which reads it anyway, and reset when the request ends).
+_request_version: ContextVar[str | None] = ContextVar("inhalt_version", default=None)
+
+
+def _new_version() -> str | None:
     cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     return cache.get(VERSION_KEY)
 
 
-def get_current(key: str):
+def current_version() -> str | None:
+    """The content version: once per request from the shared cache, then from memory."""
+    version = _request_version.get()
+    if version is None:
+        version = cache.get(VERSION_KEY) or _new_version()
+        if version is not None:
+            _request_version.set(version)
+    return version
+
+
+@contextmanager
+def one_version_per_request():
+    """Within this block (a request), the content version is read at most once."""
+    token = _request_version.set(None)
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
+
+
+def use_version(version: str | None) -> None:
+    """The version just read together with a page (get_current): no need to read it again."""
+    if version is not None:
+        _request_version.set(version)
+
+
+def get_current(key: str) -> tuple[Any, str | None]:
     """(value, version): the value cached under `key` for the current content version (or None), and that version.
 
     One round trip to the cache for both. Store a fresh value with the version
-    returned here, read *before* rendering: if content changes meanwhile, the
-    value is stored under the old version and never served.
+    returned here, read *before* computing it: if content changes meanwhile,
+    the value is stored under the old version and never served.
     """
-    values = cache.get_many([VERSION_KEY, key])
+    try:
+        values = cache.get_many([VERSION_KEY, key])
+    except Exception:  # an entry this code cannot read (e.g. written by an older release) is a miss
+        logger.warning("Unreadable cache entry %s, treated as a miss", key, exc_info=True)
+        values = {}
     version = values.get(VERSION_KEY) or _new_version()
     entry = values.get(key)
-    return (entry[1] if entry is not None and entry[0] == version else None), version
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+        return entry[1], version
+    return None, version
 
 
-def set_current(key: str, value, version: str, timeout: int) -> None:
-    cache.set(key, (version, value), timeout)
+def set_current(key: str, value, version: str | None, timeout: int) -> None:
+    if version is not None and timeout > 0:
+        cache.set(key, (version, value), timeout)
+
+
+def cached(key: str, compute: Callable[[], Any], *, shared: bool = True, timeout: int | None = None) -> Any:
+    """`compute()`, cached under the current content version: facts and rows that do not change per request.
+
+    First in this process's memory (no round trip); with `shared`, then in the
+    shared cache, so that all servers compute it once per version. Model
+    instances stay in process memory only (`shared=False`): a shared copy could
+    outlive the code that wrote it. Every read returns a fresh copy (the memory
+    cache pickles), so a request may change what it got.
+    """
+    timeout = settings.FRAGMENT_CACHE_SECONDS if timeout is None else timeout
+    if timeout <= 0:
+        return compute()
+    version = current_version()
+    local_key = f"{version}:{key}"
+    value = _fragments().get(local_key)
+    if value is not None:
+        return value
+    value = get_current(key)[0] if shared else None
+    if value is None:
+        value = compute()
+        if shared:
+            set_current(key, value, version, timeout)
+    _fragments().set(local_key, value, timeout)
+    return value
+
+
+@dataclass(frozen=True)
+class Ids:
+    """Primary keys of `model`, in order: a list `render_each` can show without asking the database for it."""
+
+    model: type
+    pks: tuple
+
+    def __bool__(self) -> bool:
+        return bool(self.pks)
+
+
+def cached_fragments(keys: list[str]) -> dict[str, Any]:
+    """The fragments (rendered HTML) stored in this process for `keys` and the current content version."""
+    version = current_version()
+    found = _fragments().get_many([f"{version}:{key}" for key in keys])
+    return {key: found[f"{version}:{key}"] for key in keys if f"{version}:{key}" in found}
+
+
+def store_fragments(values: dict[str, Any]) -> None:
+    version = current_version()
+    if version is not None and settings.FRAGMENT_CACHE_SECONDS > 0:
+        _fragments().set_many(
+            {f"{version}:{key}": value for key, value in values.items()}, settings.FRAGMENT_CACHE_SECONDS
+        )
 
 
 def _set_new_version() -> None:
@@ -78,78 +172,10 @@ def connect_signals(models) -> None:
             m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"inhalt-{label}-{field.name}")
 
 
-def reads_query(response: HttpResponse, *parameters: str) -> HttpResponse:
-    """Mark `response` as made from these query parameters (valid values only).
+def content_may_have_changed() -> None:
+    """Called when the shared cache is reachable again after an outage.
 
-    A page is stored under an address with a query string only when its view
-    declared every parameter in it: endless variants of one address (fbclid,
-    utm_*, ?page=99999, a topic that does not exist) are served but not stored.
+    A save during the outage could not renew the version there, so pages
+    cached before it would look current: renew it now.
     """
-    response.reads_query = frozenset(parameters)
-    return response
-
-
-def per_visit(response: HttpResponse, fillers: dict[str, Callable[[HttpRequest], str]]) -> HttpResponse:
-    """Mark `response` as a page whose placeholders are filled in per visit.
-
-    `fillers` maps each placeholder to a module-level function (it is pickled
-    with the cached page) that makes that visit's value, e.g. `get_token`.
-    """
-    response.per_visit = {placeholder.encode(): filler for placeholder, filler in fillers.items()}
-    return response
-
-
-# The CSRF cookie must belong to the token filled in, and a visitor who has one
-# keeps it (a second tab must not invalidate the first): Django's own decorator
-# reads the cookie before, and sets it after when get_token() made a new one.
-@requires_csrf_token
-def _fill_per_visit(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    content = response.content
-    for placeholder, filler in response.per_visit.items():
-        content = content.replace(placeholder, filler(request).encode())
-    response.content = content
-    response["Content-Length"] = str(len(content))  # CommonMiddleware measured the placeholders
-    patch_cache_control(response, private=True)  # no shared cache may keep one visitor's tokens
-    del response.per_visit
-    return response
-
-
-def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    return _fill_per_visit(request, response) if getattr(response, "per_visit", None) else response
-
-
-class PublicPageCacheMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def _cacheable_request(self, request) -> bool:
-        return (
-            settings.PAGE_CACHE_SECONDS > 0
-            and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not NEVER_CACHED.match(request.path)
-        )
-
-    def __call__(self, request):
-        # Placeholders are filled in on every path out, cached or not.
-        if not self._cacheable_request(request):
-            return _finish(request, self.get_response(request))
-        # LocaleMiddleware has not run yet: the language is the URL prefix (none for German).
-        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        key = f"seite:{language}:{request.get_full_path()}"
-        cached, version = get_current(key)
-        if cached is not None:
-            return _finish(request, cached)
-        response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.cookies
-            and not response.streaming
-            and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
-            and "private" not in response.get("Cache-Control", "")
-            and set(request.GET) <= getattr(response, "reads_query", frozenset())
-        ):
-            # Template responses are rendered by now: the handler renders them before middleware sees them.
-            # Stored before _finish: the cache pickles it now, with the placeholders.
-            set_current(key, response, version, settings.PAGE_CACHE_SECONDS)
-        return _finish(request, response)
+    _set_new_version()

@@ -1,6 +1,8 @@
 from django.conf import settings
-from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy, override
+
+from integrationsrat.cache import current_version
 
 # The main navigation: (label, route, the routes that belong to its section).
 # A route ending in ":" stands for its whole namespace.
@@ -31,15 +33,27 @@ def navigation(request) -> list[dict]:
     ]
 
 
+def _url_in(code: str, match, path: str) -> str:
+    """The current page's address in language `code`."""
+    if match is None or not match.url_name:
+        return translate_url(path, code)  # a 404 page: what translate_url can make of the path
+    with override(code):
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
+
+
 def language_links(request) -> list[dict]:
     """The same page in every language, for the language bar and the hreflang alternates."""
     current = get_language()
     query = request.GET.urlencode()
     # A path like "//evil.example/" must not become a link to another host.
     path = "/" + request.path.lstrip("/")
+    match = getattr(request, "resolver_match", None)
     links = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = _url_in(code, match, path)
         if url.startswith("//"):
             url = "/" + url.lstrip("/")
         links.append(
@@ -64,12 +78,17 @@ def leichte_sprache_url(request) -> str:
 
 
 def site(request):
-    """What every page shows in its header and footer. Never queries the database."""
+    """What every page shows in its header and footer. Never queries the database (the content version is cached)."""
     links = language_links(request)
+    nav = navigation(request)
     return {
         "SITE_NAME": gettext("Integrationsrat der Stadt Beckum"),
         "LANGUAGE_LINKS": links,
         "DEFAULT_LANGUAGE_URL": next(link["absolute_url"] for link in links if link["code"] == settings.LANGUAGE_CODE),
-        "NAVIGATION": navigation(request),
+        "NAVIGATION": nav,
+        # Header and footer depend on nothing else: rendered once per language and section (base.html).
+        "NAVIGATION_CURRENT": next((item["url"] for item in nav if item["current"]), ""),
         "LEICHTE_SPRACHE_URL": leichte_sprache_url(request),
+        # For {% cache %} fragments that show content: a save makes them stale (integrationsrat.cache).
+        "INHALT_VERSION": current_version(),
     }

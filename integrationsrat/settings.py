@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips sessions, language detection and the rest.
-    "integrationsrat.cache.PublicPageCacheMiddleware",
+    "integrationsrat.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +146,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "root_files"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -232,32 +234,58 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 # db_worker`), queued in the database so nothing is lost on a restart.
 TASKS = {"default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# The cache holds the content version and cached pages (sessions and rate
-# limits are in the database); it must be shared by every app server process. Redis when REDIS_URL is set (needed as
-# soon as there is more than one server); otherwise files on this server's
-# disk, which all its worker processes share.
+# The cache holds the content version, cached pages, fragments and facts
+# (sessions and rate limits are in the database); it must be shared by every
+# app server process. Redis when REDIS_URL is set (needed as soon as there is
+# more than one server); otherwise files on this server's disk, which all its
+# worker processes share. The cache only ever speeds things up: a Redis that
+# fails or hangs is skipped after REDIS_TIMEOUT_SECONDS, for REDIS_RETRY_SECONDS.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25"))
 CACHES = {
     "default": (
-        {"BACKEND": "integrationsrat.redis_cache.ReusingRedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "integrationsrat.redis_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+                "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_SECONDS", "30")),
+            },
+        }
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
-    )
+    ),
+    # Each process's own: rendered fragments and facts under the content version
+    # (integrationsrat/cache.py), so that a render without the page cache is fast.
+    "fragmente": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragmente",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 # Whole pages for anonymous visitors, invalidated on every content save (see
-# integrationsrat/cache.py). 0 turns it off; off by default while developing,
-# where a template edit must show at once.
+# integrationsrat/page_cache.py). 0 turns it off; off by default while
+# developing, where a template edit must show at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+# Fragments and facts that do not change per request (event cards, the years of
+# the archive), under the same content version; they make the pages that cannot
+# come from the page cache (staff, a fresh save) fast. 0 turns them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "300"))
 
 # Requests: data minimisation and abuse protection.
 REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "180"))
 ANFRAGE_MIN_FILL_SECONDS = int(os.environ.get("ANFRAGE_MIN_FILL_SECONDS", "3"))
-ANFRAGE_RATE_LIMIT = int(os.environ.get("ANFRAGE_RATE_LIMIT", "10"))  # form posts per client and hour
+# Requests stored, plus spam-trap hits, per client address and clock hour. A
+# person's corrections never count; 40 lets a shelter, a library or a language
+# class behind one address send a request each on a busy afternoon, and stops
+# a flood at 40 an hour.
+ANFRAGE_RATE_LIMIT = int(os.environ.get("ANFRAGE_RATE_LIMIT", "40"))
 # Behind a reverse proxy the client address is in X-Forwarded-For; trust it only when told to.
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 # Shown on the 503 page when the database is down (the office's phone/email; set in production).
@@ -310,7 +338,10 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A database outage is logged once per request by the 503 view, in one line;
+    # Django's own traceback of it would repeat the same cause at length.
+    "filters": {"database_outage": {"()": "integrationsrat.log_filters.NotADatabaseOutage"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["database_outage"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 

@@ -1,8 +1,12 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
-from seiten.models import Seite
+from seiten import facts
 
 
 def seite(request, schluessel: str):
-    page = get_object_or_404(Seite.objects.visible_to(request.user).by_key(schluessel))
+    page = facts.seite(schluessel, request.user)
+    if page is None:
+        raise Http404(_("Diese Seite gibt es nicht."))
     return render(request, "seiten/seite_detail.html", {"seite": page})

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 
@@ -20,9 +20,13 @@ def _test_settings(settings, tmp_path):
     settings.ANFRAGE_MIN_FILL_SECONDS = 0
     settings.ANFRAGE_RATE_LIMIT = 1000
     # Each test starts with an empty cache of its own; the page cache has its own tests.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "fragmente": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragmente"},
+    }
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
+    caches["fragmente"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,59 +1,49 @@
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 
-from themen.models import Jahresrueckblick, RueckblickThema, Thema
-from veranstaltungen.models import Veranstaltung
+from themen import facts
+from veranstaltungen import facts as veranstaltungen_facts
 
 # A page lists this many events and links to the full, paginated list for the
 # rest: with hundreds of events a page would get long and slow on a phone.
 KOMMENDE_MAX = 5
+VERGANGENE_MAX = 10
 JAHR_MAX = 20
 
 
-class ThemaListView(ListView):
+class ThemaListView(TemplateView):
     template_name = "themen/thema_list.html"
 
-    def get_queryset(self):
-        return Thema.objects.published()
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(themen=facts.published_themen(), **kwargs)
 
 
 class ThemaDetailView(DetailView):
     template_name = "themen/thema_detail.html"
 
-    def get_queryset(self):
-        return Thema.objects.visible_to(self.request.user)
+    def get_object(self, queryset=None):
+        thema = facts.thema(self.kwargs["slug"], self.request.user)
+        if thema is None:
+            raise Http404(_("Dieses Thema gibt es nicht."))
+        return thema
 
     def get_context_data(self, **kwargs):
-        events = Veranstaltung.objects.published().about(self.object).with_related()
-        kommende = list(events.upcoming()[: KOMMENDE_MAX + 1])
+        kommende, vergangene = veranstaltungen_facts.about(self.object, upcoming=KOMMENDE_MAX, past=VERGANGENE_MAX)
         return super().get_context_data(
-            kommende=kommende[:KOMMENDE_MAX],
-            weitere_kommende=len(kommende) > KOMMENDE_MAX,
-            vergangene=events.past()[:10],
+            kommende=kommende,
+            weitere_kommende=veranstaltungen_facts.upcoming_by_thema().get(self.object.slug, 0) > KOMMENDE_MAX,
+            vergangene=vergangene,
             **kwargs,
         )
 
 
 def rueckblick(request, jahr: int):
     """The review of a year: its topics (as staff curated them) and its events."""
-    review = (
-        Jahresrueckblick.objects.visible_to(request.user)
-        .filter(jahr=jahr)
-        .prefetch_related(
-            Prefetch(
-                "rueckblickthema_set",
-                queryset=RueckblickThema.objects.filter(
-                    thema__in=Thema.objects.visible_to(request.user)
-                ).select_related("thema"),
-            )
-        )
-        .first()
-    )
-    events = list(Veranstaltung.objects.published().in_year(jahr).with_related()[: JAHR_MAX + 1])
-    if review is None and not events:
+    review = facts.rueckblick(jahr, request.user)
+    anzahl = veranstaltungen_facts.in_year(jahr)[""]
+    if review is None and not anzahl:
         raise Http404(_("Für dieses Jahr gibt es keinen Rückblick."))
     themen = [eintrag.thema for eintrag in review.rueckblickthema_set.all()] if review else []
     return render(
@@ -63,7 +53,7 @@ def rueckblick(request, jahr: int):
             "jahr": jahr,
             "rueckblick": review,
             "themen": themen,
-            "veranstaltungen": events[:JAHR_MAX],
-            "weitere_veranstaltungen": len(events) > JAHR_MAX,
+            "veranstaltungen": veranstaltungen_facts.first_in_year(jahr, JAHR_MAX),
+            "weitere_veranstaltungen": anzahl > JAHR_MAX,
         },
     )

@@ -32,6 +32,7 @@ class VeranstaltungAdmin(PublicPageAdminMixin, UebersetzungAdmin):
     prepopulated_fields = {"slug": ("titel",)}
     autocomplete_fields = ("ort", "thema")
     list_select_related = ("thema", "ort")
+    list_per_page = 50  # thousands of events: a shorter page, found by date and filters
     save_as = True  # "Als neu speichern": repeat an event on another date without retyping it
     fieldsets = (
         (None, {"fields": ("titel", "slug", "art", "thema", "veroeffentlicht", "abgesagt")}),

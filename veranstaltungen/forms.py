@@ -1,18 +1,31 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from integrationsrat.cache import cached
 from themen.models import Thema
 
 
-class ThemaFilterForm(forms.Form):
-    """Filter of the event list. A GET form, so it works without JavaScript."""
+def themen_choices() -> list[tuple[str, str]]:
+    """(slug, title) of the published topics in the visitor's language, cached under the content version."""
+    return cached(
+        f"themenwahl:{get_language()}", lambda: [(thema.slug, thema.titel) for thema in Thema.objects.published()]
+    )
 
-    thema = forms.ModelChoiceField(
+
+class ThemaFilterForm(forms.Form):
+    """Filter of the event list. A GET form, so it works without JavaScript.
+
+    Unknown topics never reach it: the page cache middleware redirects them to
+    the unfiltered list (see VeranstaltungListView.query_rules).
+    """
+
+    thema = forms.ChoiceField(
         label=_("Thema"),
-        queryset=Thema.objects.published(),
-        to_field_name="slug",
         required=False,
-        empty_label=_("Alle Themen"),
-        error_messages={"invalid_choice": _("Dieses Thema gibt es nicht. Es werden alle Termine gezeigt.")},
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = [("", _("Alle Themen")), *themen_choices()]

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,20 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
     def about(self, thema):
         return self.filter(thema=thema)
 
+    def about_slug(self, slug: str):
+        return self.filter(thema__slug=slug)
+
+    def count_by_thema(self) -> dict[str, int]:
+        """{slug of every published topic: how many of these events are about it, "": all of them}."""
+        from themen.models import Thema
+
+        counts = dict(
+            Thema.objects.published()
+            .annotate(n=Count("veranstaltungen", filter=Q(veranstaltungen__in=self.values("pk"))))
+            .values_list("slug", "n")
+        )
+        return counts | {"": self.count()}
+
     def years(self) -> list[int]:
         return [d.year for d in self.dates("datum", "year", order="DESC")]
 
@@ -63,6 +78,10 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
 
     def with_related(self):
         return self.select_related("ort", "thema")
+
+    def for_cards(self):
+        """What an event card shows (date, time, place, topic), without what only the event's own page needs."""
+        return self.with_related()
 
 
 class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):

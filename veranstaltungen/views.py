@@ -1,8 +1,11 @@
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from integrationsrat.cache import reads_query
+from integrationsrat.page_cache import QueryRules
+from veranstaltungen import facts
 from veranstaltungen.forms import ThemaFilterForm
 from veranstaltungen.ical import build_calendar
 from veranstaltungen.models import Veranstaltung
@@ -10,56 +13,66 @@ from veranstaltungen.models import Veranstaltung
 PAGE_SIZE = 20
 
 
-class VeranstaltungListView(ListView):
+class CountedPaginator(Paginator):
+    """A paginator told the number of items (from the cached facts) instead of counting them again."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
+class CachedPagesMixin:
+    """A paginated list that reads its page as ids from the facts (cached per content version and day)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        path = urlencode(sorted(self.kwargs.items()))
+        key = f"{self.request.resolver_match.view_name}:{path}:{self.request.GET.urlencode()}:{page.number}"
+        return paginator, page, facts.page(key, object_list), is_paginated
+
+
+class VeranstaltungListView(CachedPagesMixin, ListView):
     """Upcoming events, optionally of one topic."""
 
     template_name = "veranstaltungen/veranstaltung_list.html"
     paginate_by = PAGE_SIZE
+    query_rules = QueryRules(facts=facts.upcoming_by_thema, per_page=PAGE_SIZE, filter="thema")
 
     def get_queryset(self):
         self.filter_form = ThemaFilterForm(self.request.GET or None)
-        events = Veranstaltung.objects.published().upcoming().with_related()
+        events = Veranstaltung.objects.published().upcoming().for_cards()
         if self.filter_form.is_valid() and self.filter_form.cleaned_data["thema"]:
-            events = events.about(self.filter_form.cleaned_data["thema"])
+            events = events.about_slug(self.filter_form.cleaned_data["thema"])
         return events
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        thema = self.filter_form.cleaned_data.get("thema", "") if self.filter_form.is_valid() else ""
+        return CountedPaginator(queryset, per_page, count=facts.upcoming_by_thema().get(thema, 0), **kwargs)
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            filter_form=self.filter_form,
-            jahre=Veranstaltung.objects.published().archive_years(),
-            **kwargs,
-        )
-
-    def render_to_response(self, context, **kwargs):
-        # An unknown topic shows all events with a notice; that page is not worth a cache entry per typo.
-        parameters = ("page", "thema") if self.filter_form.is_valid() or not self.filter_form.is_bound else ("page",)
-        return reads_query(super().render_to_response(context, **kwargs), *parameters)
+        return super().get_context_data(filter_form=self.filter_form, jahre=facts.archive_years(), **kwargs)
 
 
-class VeranstaltungJahrView(ListView):
+class VeranstaltungJahrView(CachedPagesMixin, ListView):
     """All events of one year, the archive."""
 
     template_name = "veranstaltungen/veranstaltung_archive_year.html"
     paginate_by = PAGE_SIZE
+    allow_empty = False  # a year without events is a 404, not an empty page
+    query_rules = QueryRules(facts=facts.in_year, per_page=PAGE_SIZE)
 
     def get_queryset(self):
-        return Veranstaltung.objects.published().in_year(self.kwargs["jahr"]).with_related()
+        return Veranstaltung.objects.published().in_year(self.kwargs["jahr"]).for_cards()
 
-    allow_empty = False  # a year without events is a 404, not an empty page
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(queryset, per_page, count=facts.in_year(self.kwargs["jahr"])[""], **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            jahr=self.kwargs["jahr"], jahre=Veranstaltung.objects.published().archive_years(), **kwargs
-        )
-
-    def render_to_response(self, context, **kwargs):
-        return reads_query(super().render_to_response(context, **kwargs), "page")
+        return super().get_context_data(jahr=self.kwargs["jahr"], jahre=facts.archive_years(), **kwargs)
 
 
 def veranstaltung_or_404(request, jahr: int, slug: str) -> Veranstaltung:
-    # Slugs are unique per year (validated in the admin); first() keeps a
-    # duplicate made outside the admin from turning into a server error.
-    event = Veranstaltung.objects.visible_to(request.user).with_related().at(jahr, slug).first()
+    event = facts.veranstaltung(jahr, slug, request.user)
     if event is None:
         raise Http404(_("Diese Veranstaltung gibt es nicht."))
     return event

@@ -160,11 +160,12 @@ def test_database_outage_gives_503_with_contact_instead_of_a_traceback(client, s
     assert "OperationalError" not in page and response["Retry-After"]
 
 
-def test_healthz_reports_the_database(client):
-    assert client.get("/healthz").json() == {"database": "ok"}
+def test_healthz_reports_each_dependency(client):
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok", "worker": "ok"}
     with mock.patch("integrationsrat.views.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
-    assert response.status_code == 503 and response.json() == {"database": "unavailable"}
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
 
 
 def test_bad_request_page_is_in_the_site_design(client):
@@ -179,3 +180,41 @@ def test_spam_checks_do_not_hide_the_visitors_own_mistakes(client, daten, settin
     response = client.post(FORM, {**daten, "email": ""})
     assert codes(response) == ["too_fast"]
     assert [e.code for e in response.context["form"].errors.as_data()["email"]] == ["contact_required"]
+
+
+def test_correcting_ones_own_mistakes_never_counts_against_the_limit(client, daten, settings):
+    """Eleven corrections, then the request goes through: a person is never blocked for their own typos."""
+    settings.ANFRAGE_RATE_LIMIT = 2
+    for mistake in [{"email": "kaputt"}, {"nachricht": "kurz"}, {"themenbereich": ""}, {"einwilligung": ""}] * 3:
+        response = client.post(FORM, {**daten, **mistake, "gestartet": start_token()})
+        assert response.status_code == 422
+    assert client.post(FORM, {**daten, "gestartet": start_token()}).status_code == 302
+    assert Anfrage.objects.count() == 1
+
+
+def test_a_shared_address_can_send_many_requests_a_flood_is_stopped(client, daten, settings):
+    """The default limit: a class or a shelter behind one address; request number 41 in the hour waits."""
+    assert settings.ANFRAGE_RATE_LIMIT == 1000  # the suite's; production's default is below
+    from integrationsrat import settings as production
+
+    settings.ANFRAGE_RATE_LIMIT = production.ANFRAGE_RATE_LIMIT
+    sent = [client.post(FORM, {**daten, "gestartet": start_token()}).status_code for _ in range(41)]
+    assert sent == [302] * 40 + [429]
+    assert Anfrage.objects.count() == 40
+
+
+def test_caught_bots_count_and_are_stopped(client, daten, settings):
+    settings.ANFRAGE_RATE_LIMIT = 2
+    trapped = [client.post(FORM, {**daten, "website": "http://spam.example"}).status_code for _ in range(3)]
+    assert trapped == [422, 422, 429]
+
+
+def test_the_429_page_says_from_when_to_send_again(client, daten, settings):
+    from django.utils import timezone
+
+    settings.ANFRAGE_RATE_LIMIT = 0
+    response = client.post(FORM, daten)
+    assert response.status_code == 429 and TEXT in response.content.decode()
+    next_hour = timezone.localtime().replace(minute=0, second=0, microsecond=0) + timezone.timedelta(hours=1)
+    assert f"ab {next_hour:%H:%M} Uhr" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 3600
