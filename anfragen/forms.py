@@ -156,7 +156,7 @@ class AnfrageForm(forms.Form):
         return cleaned
 
     # The errors only a bot makes (a person may well leave the form open too long).
-    TRAPS = ("honeypot", "too_fast")
+    TRAPS = ("honeypot", "too_fast", "forged_token")
 
     def caught_a_bot(self) -> bool:
         """Whether a spam trap caught this post; call after is_valid()."""
@@ -176,8 +176,10 @@ class AnfrageForm(forms.Form):
             )
         try:
             gestartet = signing.loads(cleaned.get("gestartet", ""), salt=START_SALT, max_age=START_MAX_AGE)
-        except signing.BadSignature:
+        except signing.BadSignature as error:
             self.data["gestartet"] = start_token()
+            # A person's token can only have expired; a missing or forged one is a bot's (same message, though).
+            forged = not isinstance(error, signing.SignatureExpired)
             self.add_error(
                 None,
                 ValidationError(
@@ -185,7 +187,7 @@ class AnfrageForm(forms.Form):
                         "Das Formular war zu lange geöffnet. Ihre Angaben stehen noch im Formular: "
                         "Bitte senden Sie es noch einmal."
                     ),
-                    code="form_expired",
+                    code="forged_token" if forged else "form_expired",
                 ),
             )
             return

@@ -1,8 +1,11 @@
 """Per-client rate limits, counted per clock hour in the database (see Versuchszaehler).
 
-What counts is what looks like abuse, never a person's own corrections: the
-request form counts the requests it stores and the spam traps it catches, not
-the posts it sends back with a mistake marked (anfragen.views.anfrage).
+What counts is what looks like abuse, never a person's own corrections: a
+form counts the posts it stores and the spam traps it catches against its
+limit, not the posts it sends back with a mistake marked. Those only count
+against a far higher one (settings.FORM_CORRECTION_LIMIT), which no group of
+people correcting their typos reaches but which stops a bot posting broken
+forms all day (`form_limit_exceeded`).
 """
 
 import datetime
@@ -33,3 +36,14 @@ def limit_exceeded(request, *, scope: str, limit: int) -> bool:
     # Keyed with SECRET_KEY: a plain hash of an IPv4 address can be reversed by trying all 2^32.
     key = salted_hmac("anfragen.ratelimit", f"{scope}:{client_ip(request)}", algorithm="sha256").hexdigest()
     return versuch_count(schluessel=key) > limit
+
+
+def form_limit_exceeded(request, form, *, scope: str, limit: int) -> bool:
+    """Count this post of `form` (after is_valid()); True once the client is over its limit this hour.
+
+    `form` offers `caught_a_bot()`; a post that is stored or caught a bot counts
+    against `limit`, any other (a correction) against FORM_CORRECTION_LIMIT.
+    """
+    if form.is_valid() or form.caught_a_bot():
+        return limit_exceeded(request, scope=scope, limit=limit)
+    return limit_exceeded(request, scope=f"{scope}:korrektur", limit=settings.FORM_CORRECTION_LIMIT)

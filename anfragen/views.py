@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from anfragen.forms import AnfrageForm, start_token
 from anfragen.models import Anfrage
-from anfragen.ratelimit import limit_exceeded, window_end
+from anfragen.ratelimit import form_limit_exceeded, window_end
 from anfragen.services import anfrage_create
 from integrationsrat.cache import cached
 from integrationsrat.page_cache import per_visit
@@ -64,12 +64,11 @@ def anfrage(request, leichte_sprache: bool = False):
         return empty_form(request, seite)
     # An empty POST must show the errors, not a fresh form.
     form = AnfrageForm(request.POST)
-    valid = form.is_valid()
     # Only stored requests and caught bots count against the address: a person
     # correcting their mistakes never does, however many people share it.
-    if (valid or form.caught_a_bot()) and limit_exceeded(request, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
+    if form_limit_exceeded(request, form, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
         return too_many(request, seite)
-    if valid:
+    if form.is_valid():
         daten = form.cleaned_data
         neu = anfrage_create(
             themenbereich=daten["themenbereich"],

@@ -10,8 +10,10 @@ it, so none of them can outlive a change of what they show. Fragments (an
 event's card) and facts (the years of the archive) are kept in each process's
 memory too, keyed by the version, which each request reads once.
 
-The cache is a speed-up, never a dependency: when it fails (see
-`integrationsrat.redis_cache`), everything here behaves as a miss.
+The cache is a speed-up, never a dependency: when it fails (Redis down, see
+`integrationsrat.redis_cache`; a cache directory that cannot be written),
+everything here behaves as a miss, and nothing is kept in this process's memory
+either: without a version to key it by, a kept fragment could outlive a save.
 """
 
 import logging
@@ -43,16 +45,44 @@ def _fragments():
 _request_version: ContextVar[str | None] = ContextVar("inhalt_version", default=None)
 
 
+_failing = False  # whether the last call to the shared cache failed (to log once, not per request)
+# Whether this process saved content while the shared cache could not take the new version.
+_version_write_lost = False
+
+
+def _best_effort(call: Callable[[], Any], default: Any = None, *, failures=Exception, write: bool = False) -> Any:
+    """`call()`, or `default` if the shared cache fails: a page is then rendered without it, never an error.
+
+    The log says once that the cache failed, and once that it works again when
+    a `write` succeeds (a full disk still answers reads). A new content version
+    this process could not store is stored as soon as the cache answers.
+    """
+    global _failing
+    try:
+        result = call()
+    except failures:
+        if not _failing:
+            _failing = True
+            logger.exception("The cache failed: pages are rendered without it until it works again")
+        return default
+    if write and _failing:
+        _failing = False
+        logger.warning("The cache works again")
+    if _version_write_lost:
+        cache_is_back()
+    return result
+
+
 def _new_version() -> str | None:
-    cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    return cache.get(VERSION_KEY)
+    added = _best_effort(lambda: cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None) or True, write=True)
+    return added and _best_effort(lambda: cache.get(VERSION_KEY))
 
 
 def current_version() -> str | None:
     """The content version: once per request from the shared cache, then from memory."""
     version = _request_version.get()
     if version is None:
-        version = cache.get(VERSION_KEY) or _new_version()
+        version = _best_effort(lambda: cache.get(VERSION_KEY)) or _new_version()
         if version is not None:
             _request_version.set(version)
     return version
@@ -81,10 +111,15 @@ def get_current(key: str) -> tuple[Any, str | None]:
     returned here, read *before* computing it: if content changes meanwhile,
     the value is stored under the old version and never served.
     """
+    # This process saved content the cache has not heard of: what it holds now is older than that save.
+    stale = _version_write_lost
     try:
-        values = cache.get_many([VERSION_KEY, key])
+        # A failing cache directory raises OSError (Redis answers as a miss itself): rendered without it.
+        values = _best_effort(lambda: cache.get_many([VERSION_KEY, key]), {}, failures=OSError)
     except Exception:  # an entry this code cannot read (e.g. written by an older release) is a miss
         logger.warning("Unreadable cache entry %s, treated as a miss", key, exc_info=True)
+        values = _best_effort(lambda: cache.get_many([VERSION_KEY]), {})
+    if stale:
         values = {}
     version = values.get(VERSION_KEY) or _new_version()
     entry = values.get(key)
@@ -95,7 +130,7 @@ def get_current(key: str) -> tuple[Any, str | None]:
 
 def set_current(key: str, value, version: str | None, timeout: int) -> None:
     if version is not None and timeout > 0:
-        cache.set(key, (version, value), timeout)
+        _best_effort(lambda: cache.set(key, (version, value), timeout), write=True)
 
 
 def cached(key: str, compute: Callable[[], Any], *, shared: bool = True, timeout: int | None = None) -> Any:
@@ -108,9 +143,9 @@ def cached(key: str, compute: Callable[[], Any], *, shared: bool = True, timeout
     cache pickles), so a request may change what it got.
     """
     timeout = settings.FRAGMENT_CACHE_SECONDS if timeout is None else timeout
-    if timeout <= 0:
+    version = current_version() if timeout > 0 else None
+    if version is None:  # no caching, or no shared cache to tell when content changes
         return compute()
-    version = current_version()
     local_key = f"{version}:{key}"
     value = _fragments().get(local_key)
     if value is not None:
@@ -138,6 +173,8 @@ class Ids:
 def cached_fragments(keys: list[str]) -> dict[str, Any]:
     """The fragments (rendered HTML) stored in this process for `keys` and the current content version."""
     version = current_version()
+    if version is None:
+        return {}
     found = _fragments().get_many([f"{version}:{key}" for key in keys])
     return {key: found[f"{version}:{key}"] for key in keys if f"{version}:{key}" in found}
 
@@ -151,7 +188,15 @@ def store_fragments(values: dict[str, Any]) -> None:
 
 
 def _set_new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    global _version_write_lost
+
+    def write() -> bool:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        return True
+
+    # A cache that fails answers without raising (Redis) or raises (a full disk): either way the write is lost.
+    if not _best_effort(write, False, write=True) or getattr(cache, "available", True) is False:
+        _version_write_lost = True
 
 
 def bump_content_version(**kwargs) -> None:
@@ -172,10 +217,15 @@ def connect_signals(models) -> None:
             m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"inhalt-{label}-{field.name}")
 
 
-def content_may_have_changed() -> None:
-    """Called when the shared cache is reachable again after an outage.
+def cache_is_back() -> None:
+    """Called when the shared cache answers again after failing in this process (Redis's breaker, _best_effort).
 
-    A save during the outage could not renew the version there, so pages
-    cached before it would look current: renew it now.
+    If this process saved content meanwhile, the new version never reached
+    the cache, and pages cached before the save would look current: renew it
+    now. Otherwise nothing changed that the cache does not know, and the pages
+    cached by all servers stay valid (a short blip must not empty the cache).
     """
-    _set_new_version()
+    global _version_write_lost
+    if _version_write_lost and getattr(cache, "available", True) is not False:
+        _version_write_lost = False
+        _set_new_version()

@@ -81,6 +81,7 @@ def site(request):
     """What every page shows in its header and footer. Never queries the database (the content version is cached)."""
     links = language_links(request)
     nav = navigation(request)
+    version = current_version()
     return {
         "SITE_NAME": gettext("Integrationsrat der Stadt Beckum"),
         "LANGUAGE_LINKS": links,
@@ -90,5 +91,9 @@ def site(request):
         "NAVIGATION_CURRENT": next((item["url"] for item in nav if item["current"]), ""),
         "LEICHTE_SPRACHE_URL": leichte_sprache_url(request),
         # For {% cache %} fragments that show content: a save makes them stale (integrationsrat.cache).
-        "INHALT_VERSION": current_version(),
+        "INHALT_VERSION": version,
+        # How long {% cache %} keeps a fragment: 0 keeps nothing (FRAGMENT_CACHE_SECONDS=0 while
+        # developing; and for content, when there is no shared version to tell a save).
+        "FRAGMENT_SECONDS": settings.FRAGMENT_CACHE_SECONDS,
+        "CONTENT_FRAGMENT_SECONDS": settings.FRAGMENT_CACHE_SECONDS if version is not None else 0,
     }

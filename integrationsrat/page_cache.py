@@ -11,7 +11,9 @@
   declared by its view (`query_rules`) together with their valid values, known
   from a few cached facts; an invalid value (a topic that does not exist, a page
   number beyond the last) is answered with a redirect to the clean address,
-  without rendering anything. Junk therefore costs what a cached page costs.
+  without rendering anything (an unknown filter value to the unfiltered list
+  with `?hinweis=<filter>`, which shows why). Junk therefore costs what a
+  cached page costs.
 - **Compressed once**: a cached page is stored with its brotli and gzip
   bodies; each visit gets the encoding its browser accepts. Only pages that
   are the same for everyone are compressed: a page carrying a per-visit secret
@@ -69,10 +71,16 @@ class QueryRules:
     per_page: int
     filter: str | None = None
 
+    # Set on the unfiltered list a visitor is sent to from an unknown filter value (value: the filter's name).
+    NOTICE = "hinweis"
+
     def normalise(self, query: QueryDict, url_kwargs: dict) -> tuple[dict[str, str], bool]:
         """(the parameters the page reads with valid values, whether any value was invalid)."""
-        if "page" not in query and (self.filter is None or self.filter not in query):
-            return {}, False  # the plain list: nothing to check
+        if self.filter is None or self.filter not in query:
+            if self.filter is not None and query.get(self.NOTICE) == self.filter and "page" not in query:
+                return {self.NOTICE: self.filter}, False
+            if "page" not in query:
+                return {}, False  # the plain list: nothing to check
         counts = self.facts(**url_kwargs)
         canonical, invalid = {}, False
         wanted = ""
@@ -81,7 +89,8 @@ class QueryRules:
             if len(query.getlist(self.filter)) == 1 and wanted and wanted in counts:
                 canonical[self.filter] = wanted
             else:
-                return {}, True  # a page number of an unknown filter means nothing either
+                # The unfiltered list says that this filter value does not exist (a page number means nothing then).
+                return {self.NOTICE: self.filter}, True
         if "page" in query:
             page = query["page"]
             pages = max(1, math.ceil(counts.get(wanted, 0) / self.per_page))
@@ -202,13 +211,9 @@ def _fill_per_visit(request: HttpRequest, response: HttpResponse, fillers: dict[
 # --- The middleware -------------------------------------------------------------------------------
 
 
-def _is_public(request: HttpRequest) -> bool:
-    """A request whose answer is the same for everyone: anonymous, reading, not a personal page."""
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not NEVER_CACHED.match(request.path)
-    )
+def _is_anonymous(request: HttpRequest) -> bool:
+    """Without a session (staff may preview drafts), a reading request's answer is the same for everyone."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def _is_shareable(response: HttpResponse) -> bool:
@@ -257,7 +262,7 @@ class PublicPageCacheMiddleware:
             # The view must not see what it does not read: the page would differ from the clean one.
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
-        if not _is_public(request):
+        if not _is_anonymous(request):
             return self._finish(request, self.get_response(request))
 
         key = f"{KEY_PREFIX}:{language}:{request.path}?{query}"
@@ -282,9 +287,8 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _redirect(request: HttpRequest, canonical: dict[str, str]) -> HttpResponse:
         query = urlencode(canonical)
-        response = HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
-        patch_cache_control(response, max_age=settings.PAGE_CACHE_SECONDS, public=True)
-        return response
+        # Not cacheable by browsers: a topic published a minute later must be reachable at once.
+        return HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
 
     @staticmethod
     def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:

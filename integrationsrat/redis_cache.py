@@ -4,10 +4,12 @@
   and no retries: the default retry policy of redis-py would multiply it.
 - After a failure, Redis is skipped for `RETRY_AFTER` seconds: every call
   answers as a miss at once (get -> default, set -> nothing), so pages are
-  rendered without the cache. Then one call tries again. The log says once
-  when Redis went away and once when it is back, per process.
-- When Redis is back, `integrationsrat.cache.content_may_have_changed()` renews
-  the content version: a save during the outage could not do it.
+  rendered without the cache. Then one call (one thread) tries again while
+  the others keep skipping it. The log says once when Redis went away and once
+  when it is back, per process.
+- When Redis is back, `integrationsrat.cache.cache_is_back()` renews the
+  content version if this process saved content during the outage (that save
+  could not do it); a blip without a save leaves every server's cache intact.
 - One redis-py client is reused per connection pool: Django 6.1 builds a new
   `redis.Redis` for every call, which registers some 150 response callbacks
   (measured with cProfile: a third of the time of a cached page).
@@ -54,6 +56,8 @@ class Breaker:
         self.retry_after = retry_after
         self.paused_until = 0.0
         self.down = False
+        self.probing = False  # one thread is trying Redis again after a pause
+        self._probe_lock = threading.Lock()
 
     @classmethod
     def for_location(cls, location: str, retry_after: float) -> "Breaker":
@@ -65,10 +69,20 @@ class Breaker:
             return breaker
 
     def closed(self) -> bool:
-        return time.monotonic() >= self.paused_until
+        """Whether this call may ask Redis: always while it works; after a pause, only the first caller."""
+        if not self.down:
+            return True
+        if time.monotonic() < self.paused_until:
+            return False
+        with self._probe_lock:
+            if self.probing:
+                return False
+            self.probing = True
+            return True
 
     def failed(self, error: Exception) -> None:
         self.paused_until = time.monotonic() + self.retry_after
+        self.probing = False
         if not self.down:
             self.down = True
             logger.error(
@@ -82,10 +96,11 @@ class Breaker:
     def succeeded(self) -> None:
         if self.down:
             self.down = False
+            self.probing = False
             logger.warning("Redis at %s is reachable again: the cache is back in use", self.location)
-            from integrationsrat.cache import content_may_have_changed
+            from integrationsrat.cache import cache_is_back
 
-            content_may_have_changed()
+            cache_is_back()
 
 
 def _guarded(name: str, fallback):
@@ -100,6 +115,9 @@ def _guarded(name: str, fallback):
         except REDIS_ERRORS as error:
             self.breaker.failed(error)
             return fallback(*args, **kwargs)
+        except Exception:  # not Redis failing (e.g. an unpicklable value): let the next call try again
+            self.breaker.probing = False
+            raise
         self.breaker.succeeded()
         # The first answer after an outage may have been written before what changed during it.
         return fallback(*args, **kwargs) if recovering else result

@@ -262,10 +262,12 @@ CACHES = {
     ),
     # Each process's own: rendered fragments and facts under the content version
     # (integrationsrat/cache.py), so that a render without the page cache is fast.
+    # At most 5,000 entries (a card is 1-2 KB, an event with its relations about
+    # 5 KB): a crawler walking every event costs a worker some 25 MB, not 100.
     "fragmente": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragmente",
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
 
@@ -286,6 +288,9 @@ ANFRAGE_MIN_FILL_SECONDS = int(os.environ.get("ANFRAGE_MIN_FILL_SECONDS", "3"))
 # class behind one address send a request each on a busy afternoon, and stops
 # a flood at 40 an hour.
 ANFRAGE_RATE_LIMIT = int(os.environ.get("ANFRAGE_RATE_LIMIT", "40"))
+# Posts sent back with a mistake marked count only against this (anfragen.ratelimit): far more
+# than people correcting typos behind one address make, few enough to stop a bot's flood.
+FORM_CORRECTION_LIMIT = int(os.environ.get("FORM_CORRECTION_LIMIT", "300"))
 # Behind a reverse proxy the client address is in X-Forwarded-For; trust it only when told to.
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 # Shown on the 503 page when the database is down (the office's phone/email; set in production).

@@ -7,12 +7,13 @@ What it does, in one run on this machine:
    with Redis as the shared cache when REDIS_URL is set, else the default cache directory;
 3. scenario "page cache on": warms up, then drives each URL with wrk (16 connections, 2 threads)
    from a second process;
-4. scenario "page cache off": the same with PAGE_CACHE_SECONDS=0, as staff and everyone right
-   after a save get the pages (fragments and facts still cached);
+4. scenario "page cache off": the same with PAGE_CACHE_SECONDS=0, as staff get the pages
+   (fragments and facts cached; right after a save they are not, see 6);
 5. scenario "junk query strings": the cached start page driven alone, beside a second client
    asking for the clean event list, and beside one sending random query strings (tracking
    parameters, unknown topics, page numbers) to the event list and the start page;
 6. counts SQL queries per URL (first render and cached) and the compressed page weight in-process,
+   times one render without the page cache right after a save (nothing cached is valid) and warm,
    and times the admin lists with 5,000 events and 50,000 requests;
 7. prints one table per scenario with the ratio to the static file of the same server, and checks
    the targets.
@@ -158,10 +159,12 @@ def wrk(path: str, *, duration: int = DURATION, script: str | None = None) -> di
 
 
 def page_facts(paths: list[str]) -> dict[str, dict]:
-    """Queries per request (first render / cached) and gzip bytes, measured in-process."""
+    """Queries per request (first render / cached), gzip bytes, render times without the page cache: in-process."""
     code = r"""
-import gzip, json, os
+import gzip, json, os, statistics, time
 from django.core.cache import cache, caches
+from django.test.utils import override_settings
+from integrationsrat.cache import bump_content_version
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -177,6 +180,20 @@ for path in json.loads(os.environ["BENCH_PATHS"]):
         counts.append(len(ctx.captured_queries))
     body = b"".join(response.streaming_content) if response.streaming else response.content
     facts[path] = {"queries": counts, "gzip": len(gzip.compress(body, 6)), "status": response.status_code}
+# One render without the page cache, right after a save (a new content version: no fragment or
+# fact of this process is valid any more) and then again (warm), median of 7.
+with override_settings(PAGE_CACHE_SECONDS=0):
+    for path in json.loads(os.environ["BENCH_PATHS"]):
+        client = Client()
+        client.get(path, HTTP_HOST="127.0.0.1")
+        times = {"after save": [], "warm": []}
+        for _ in range(7):
+            bump_content_version()
+            for label in times:
+                start = time.perf_counter()
+                client.get(path, HTTP_HOST="127.0.0.1")
+                times[label].append((time.perf_counter() - start) * 1000)
+        facts[path] |= {label: statistics.median(runs) for label, runs in times.items()}
 print("FACTS" + json.dumps(facts))
 """
     out = subprocess.run(
@@ -299,11 +316,15 @@ def ratios(results, name: str) -> list[float]:
     return [r["rps"] / s["rps"] for r, s in zip(results[name], results[STATIC], strict=True)]
 
 
-def print_table(title: str, targets: dict[str, str], results, facts: dict | None = None) -> None:
+def print_table(
+    title: str, targets: dict[str, str], results, facts: dict | None = None, *, renders: bool = False
+) -> None:
     static_rps = median(results, STATIC, "rps")
     print()
     print(title)
     columns = ("req/s", "p50 ms", "p99 ms", "SQL 1st/cached", "gzip B", "vs static", "lowest run")
+    if renders:
+        columns = (*columns, "after save ms", "warm ms")
     header = f"{'URL':<28} " + " ".join(f"{c:>{max(7, len(c))}}" for c in columns)
     print(header)
     print("-" * len(header))
@@ -313,6 +334,7 @@ def print_table(title: str, targets: dict[str, str], results, facts: dict | None
             f"{name:<28} {median(results, name, 'rps'):>8.0f} {median(results, name, 'p50'):>7.2f} "
             f"{median(results, name, 'p99'):>7.2f} {'/'.join(map(str, f['queries'])):>15} {f['gzip']:>7} "
             f"{median(results, name, 'rps') / static_rps:>8.0%} {min(ratios(results, name)):>10.0%}"
+            + (f" {f.get('after save', 0):>13.1f} {f.get('warm', 0):>7.1f}" if renders else "")
             + ("  NON-2XX!" if any(r["errors"] for r in results[name]) else "")
         )
 
@@ -363,7 +385,8 @@ def main() -> None:
     print()
     print(header)
     print_table("Page cache on (anonymous visitors)", targets, cached_results, facts)
-    print_table("Page cache off (staff; everyone right after a save)", targets, uncached_results)
+    print_table("Page cache off (staff; everyone right after a save)", targets, uncached_results, facts, renders=True)
+    print("  after save / warm: one render in-process, right after a save (no fragment valid) / again; median of 7")
     print()
     print("A cached page (/) while another client sends requests to /veranstaltungen/ (16 connections each):")
     for label, r in junk.items():
@@ -389,7 +412,11 @@ def main() -> None:
             min(ratios(uncached_results, n)) >= 0.15 for n in pages
         ),
         "uncached: every p99 < 150 ms": all(median(uncached_results, n, "p99") < 150 for n in pages),
-        f"junk slows the cached page by <= 3 ms (p50, here {slower_by_junk:+.2f} ms)": slower_by_junk <= 3,
+        # Against the same page beside a second client asking for clean pages: two clients share
+        # two workers either way; what counts is what the junk adds (alone vs beside: see the table).
+        f"junk slows the cached page by <= 3 ms vs clean traffic beside it (p50, here {slower_by_junk:+.2f} ms)": (
+            slower_by_junk <= 3
+        ),
         "<= 7 queries per page, first render": all(facts[targets[n]]["queries"][0] <= 7 for n in pages),
         "first visit <= 60 KB": weight <= 60 * 1024,
         "admin lists < 100 ms": all(ms < 100 for ms in admin.values()),

@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache, caches
 from django.utils import translation
 
+from integrationsrat import cache as cache_state
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
@@ -27,6 +29,8 @@ def _test_settings(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
     caches["fragmente"].clear()
+    # What a process remembers of a failing cache starts afresh too.
+    cache_state.__dict__.update(_failing=False, _version_write_lost=False)
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ class ThemaFilterForm(forms.Form):
     """Filter of the event list. A GET form, so it works without JavaScript.
 
     Unknown topics never reach it: the page cache middleware redirects them to
-    the unfiltered list (see VeranstaltungListView.query_rules).
+    the unfiltered list, which says so (see VeranstaltungListView.query_rules).
     """
 
     thema = forms.ChoiceField(

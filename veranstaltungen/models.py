@@ -80,7 +80,7 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
         return self.select_related("ort", "thema")
 
     def for_cards(self):
-        """What an event card shows (date, time, place, topic), without what only the event's own page needs."""
+        """The rows event cards are rendered from (`render_each` looks for this): with place and topic, one query."""
         return self.with_related()
 
 

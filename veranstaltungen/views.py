@@ -50,7 +50,13 @@ class VeranstaltungListView(CachedPagesMixin, ListView):
         return CountedPaginator(queryset, per_page, count=facts.upcoming_by_thema().get(thema, 0), **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, jahre=facts.archive_years(), **kwargs)
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            jahre=facts.archive_years(),
+            # Sent here from a topic that does not exist (any more): say so (see QueryRules.normalise).
+            thema_unbekannt=self.request.GET.get(QueryRules.NOTICE) == "thema",
+            **kwargs,
+        )
 
 
 class VeranstaltungJahrView(CachedPagesMixin, ListView):

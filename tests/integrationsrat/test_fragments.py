@@ -36,12 +36,23 @@ def test_a_save_shows_at_once_on_every_page_that_reuses_the_card(client):
 
 
 def test_a_card_reads_differently_once_its_day_has_passed(client):
+    """The day is part of the keys of cards and facts: tomorrow the event is past, on every page."""
     today = timezone.localdate()
     make_veranstaltung(titel="Heute", datum=today, beginn=None, thema=make_thema(slug="fest"))
-    assert "Uhrzeit wird noch bekanntgegeben" in client.get("/themen/fest/").content.decode()
+    archive = f"/veranstaltungen/{today.year}/"
+    page = client.get("/themen/fest/").content.decode()
+    assert "Vergangene Termine" not in page
+    assert "Heute" in page and "Uhrzeit wird noch bekanntgegeben" in page
+    assert "Uhrzeit wird noch bekanntgegeben" in client.get(archive).content.decode()
     with mock.patch("django.utils.timezone.localdate", return_value=today + datetime.timedelta(days=1)):
         page = client.get("/themen/fest/").content.decode()
-    assert "Heute" in page and "Uhrzeit wird noch bekanntgegeben" not in page  # now among the past events
+        year = client.get(archive).content.decode()
+        listed = client.get("/veranstaltungen/").content.decode()
+    assert "Vergangene Termine" in page
+    upcoming, past = page.split("Vergangene Termine", 1)
+    assert "Heute" not in upcoming and "Heute" in past
+    assert "Heute" in year and "Uhrzeit wird noch bekanntgegeben" not in year
+    assert "Heute" not in listed
 
 
 def test_staff_preview_of_a_draft_never_reaches_the_public(client):
@@ -51,3 +62,19 @@ def test_staff_preview_of_a_draft_never_reaches_the_public(client):
     assert staff.get("/themen/entwurf/").status_code == 200
     assert client.get("/themen/entwurf/").status_code == 404
     assert "Geheimer Entwurf" not in client.get("/themen/").content.decode()
+
+
+@pytest.mark.parametrize(("seconds", "kept"), [(300, True), (0, False)])
+def test_fragment_cache_seconds_zero_keeps_no_fragment(client, settings, seconds, kept):
+    """0 while developing: a template edit shows at once, header and footer included."""
+    from django.core.cache import caches
+    from django.core.cache.utils import make_template_fragment_key
+
+    settings.FRAGMENT_CACHE_SECONDS = seconds
+    client.get("/themen/")
+    fragments = caches["fragmente"]
+    stored = [
+        fragments.get(make_template_fragment_key(name, vary_on))
+        for name, vary_on in (("kopf", ["de", "/themen/"]), ("fuss", ["de"]), ("hilfe", ["de"]))
+    ]
+    assert [html is not None for html in stored] == [kept] * 3

@@ -106,13 +106,26 @@ def test_invalid_values_are_a_cheap_redirect_to_the_clean_address():
     make_veranstaltung(thema=thema)
     Client().get("/veranstaltungen/?thema=fest")  # the facts are cached with the first filtered visit
     for url, target in (
-        ("/veranstaltungen/?thema=gibt-es-nicht", "/veranstaltungen/"),
+        ("/veranstaltungen/?thema=gibt-es-nicht", "/veranstaltungen/?hinweis=thema"),
         ("/veranstaltungen/?thema=fest&page=99", "/veranstaltungen/?thema=fest"),
         ("/veranstaltungen/?page=-1&utm_source=x", "/veranstaltungen/"),
-        ("/en/veranstaltungen/?thema=%00", "/en/veranstaltungen/"),
+        ("/en/veranstaltungen/?thema=%00", "/en/veranstaltungen/?hinweis=thema"),
     ):
         response, n = queries(Client(), url)
         assert (response.status_code, response["Location"], n) == (302, target, 0), url
+        # a topic published a minute later must not stay redirected in the browser
+        assert "max-age" not in response.get("Cache-Control", ""), url
+
+
+def test_the_list_says_why_an_unknown_topic_shows_everything():
+    make_veranstaltung(titel="Irgendwas")
+    client = Client()
+    page = client.get(client.get("/veranstaltungen/?thema=gibt-es-nicht")["Location"]).content.decode()
+    assert "Dieses Thema gibt es nicht (mehr)" in page and "Irgendwas" in page
+    assert "Dieses Thema gibt es nicht" not in client.get("/veranstaltungen/").content.decode()
+    # the notice is only for the unfiltered list: with anything else it is dropped like any junk
+    assert client.get("/veranstaltungen/?hinweis=page").status_code == 200
+    assert "Dieses Thema gibt es nicht" not in client.get("/veranstaltungen/?hinweis=page").content.decode()
 
 
 def test_languages_are_cached_separately(client):

@@ -145,6 +145,87 @@ def test_when_redis_is_back_the_content_version_is_renewed(real_redis, caplog):
     assert any("reachable again" in message for message in redis_errors(caplog))
 
 
+def test_a_blip_without_a_save_keeps_every_servers_cache(real_redis):
+    """One slow answer in one process must not renew the version: that would empty the page cache of all servers."""
+    make_thema(slug="fest")
+    Client().get("/themen/fest/")
+    before = cache.get("inhalt-version")
+    with mock.patch("django.core.cache.backends.redis.RedisCache.get", side_effect=redis.TimeoutError("langsam")):
+        cache.get("irgendwas")
+    assert cache.breaker.down
+    cache.breaker.paused_until = 0
+    Client().get("/themen/fest/")
+    assert not cache.breaker.down and cache.get("inhalt-version") == before
+
+
+def test_after_the_pause_one_caller_tries_redis_the_others_keep_skipping_it():
+    breaker = Breaker("redis://example:6379/0", retry_after=30)
+    breaker.failed(redis.ConnectionError("weg"))
+    assert not breaker.closed()
+    breaker.paused_until = 0  # the pause is over
+    assert [breaker.closed() for _ in range(3)] == [True, False, False]
+    breaker.failed(redis.ConnectionError("immer noch weg"))  # the one try failed: pause again
+    assert not breaker.closed()
+    breaker.paused_until = 0
+    assert breaker.closed()
+    breaker.succeeded()
+    assert all(breaker.closed() for _ in range(3))
+
+
+def test_unpublishing_during_a_redis_outage_takes_effect_at_once(settings):
+    """Without a shared version nothing is kept in memory either: a kept fact would outlive the save."""
+    redis_settings(settings, closed_port())
+    thema = make_thema(slug="fest", titel="Bald nicht mehr")
+    make_veranstaltung(titel="Herbstfest", thema=thema)
+    assert Client().get("/themen/fest/").status_code == 200
+    assert 'value="fest"' in Client().get("/veranstaltungen/").content.decode()
+    thema.veroeffentlicht = False
+    thema.save()
+    assert Client().get("/themen/fest/").status_code == 404
+    assert 'value="fest"' not in Client().get("/veranstaltungen/").content.decode()  # the topic filter
+
+
+def test_a_cache_directory_that_cannot_be_written_is_no_error_page(settings, tmp_path, caplog):
+    """A full disk under the default file cache: pages are rendered without it, the log says so once."""
+    import errno
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    settings.PAGE_CACHE_SECONDS = 300
+    make_thema(slug="fest")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    client = Client(raise_request_exception=False)
+    with (
+        mock.patch("django.core.cache.backends.filebased.FileBasedCache.set", side_effect=full),
+        mock.patch("django.core.cache.backends.filebased.FileBasedCache.add", side_effect=full),
+        caplog.at_level(logging.WARNING),
+    ):
+        codes = [client.get(url).status_code for url in ("/", "/themen/", "/themen/fest/", "/veranstaltungen/")]
+        health = client.get("/healthz").json()
+    assert codes == [200] * 4
+    assert health["cache"] == "degraded"
+    assert [r.getMessage() for r in caplog.records if r.name == "integrationsrat.cache"] == [
+        "The cache failed: pages are rendered without it until it works again"
+    ]
+
+
+def test_a_save_while_the_cache_directory_fails_is_shown_once_it_works_again(settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    settings.PAGE_CACHE_SECONDS = 300
+    thema = make_thema(slug="fest", titel="Vorher")
+    assert "Vorher" in Client().get("/themen/fest/").content.decode()
+    with mock.patch("django.core.cache.backends.filebased.FileBasedCache.set", side_effect=OSError("voll")):
+        thema.titel = "Nachher"
+        thema.save()
+    pages = [Client().get("/themen/fest/").content.decode() for _ in range(2)]
+    assert all("Nachher" in page for page in pages)
+
+
 def test_a_database_outage_is_a_503_with_one_log_line(client, caplog, settings):
     client.raise_request_exception = False
     with (

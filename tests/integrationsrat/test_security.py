@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 from unittest import mock
 
 import pytest
@@ -10,7 +11,7 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from anfragen.forms import start_token
+from anfragen.forms import START_MAX_AGE, start_token
 from anfragen.models import Anfrage
 from tests.factories import make_staff, make_themenbereich
 
@@ -77,10 +78,22 @@ def test_too_fast_submission_is_rejected_and_keeps_the_text(client, daten, setti
     assert TEXT in response.content.decode() and Anfrage.objects.count() == 0
 
 
-@pytest.mark.parametrize("token", ["", "gefaelscht", "1732500000"])
-def test_missing_or_forged_start_token_gets_a_fresh_one(client, daten, token):
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [
+        ("", "forged_token"),
+        ("gefaelscht", "forged_token"),
+        ("1732500000", "forged_token"),
+        # signed by us, from a form left open longer than START_MAX_AGE: a person's case, not a trap
+        ("abgelaufen", "form_expired"),
+    ],
+)
+def test_missing_forged_or_expired_start_token_gets_a_fresh_one(client, daten, token, code):
+    if token == "abgelaufen":
+        with mock.patch("django.core.signing.time.time", return_value=time.time() - START_MAX_AGE - 60):
+            token = start_token()
     response = client.post(FORM, {**daten, "gestartet": token})
-    assert response.status_code == 422 and codes(response) == ["form_expired"]
+    assert response.status_code == 422 and codes(response) == [code]
     page = response.content.decode()
     assert TEXT in page
     fresh = page.split('name="gestartet" value="', 1)[1].split('"', 1)[0]
@@ -203,10 +216,22 @@ def test_a_shared_address_can_send_many_requests_a_flood_is_stopped(client, date
     assert Anfrage.objects.count() == 40
 
 
-def test_caught_bots_count_and_are_stopped(client, daten, settings):
+@pytest.mark.parametrize("trap", [{"website": "http://spam.example"}, {"gestartet": "gefaelscht"}, {"gestartet": ""}])
+def test_caught_bots_count_and_are_stopped(client, daten, settings, trap):
     settings.ANFRAGE_RATE_LIMIT = 2
-    trapped = [client.post(FORM, {**daten, "website": "http://spam.example"}).status_code for _ in range(3)]
+    trapped = [client.post(FORM, {**daten, **trap}).status_code for _ in range(3)]
     assert trapped == [422, 422, 429]
+
+
+def test_a_flood_of_broken_posts_is_stopped_far_above_what_people_need(client, daten, settings):
+    """A bot that never fills the form right is not a correction: it meets the generous second limit."""
+    settings.ANFRAGE_RATE_LIMIT = 2
+    settings.FORM_CORRECTION_LIMIT = 5
+    broken = [client.post(FORM, {**daten, "email": "kaputt"}).status_code for _ in range(6)]
+    assert broken == [422] * 5 + [429]
+    # the real limit is untouched: the address may still send its requests
+    settings.FORM_CORRECTION_LIMIT = 1000
+    assert client.post(FORM, daten).status_code == 302
 
 
 def test_the_429_page_says_from_when_to_send_again(client, daten, settings):
