@@ -1,13 +1,28 @@
-"""Admin pieces shared by the apps' admins."""
+"""Admin pieces shared by the apps' admins: translations, publishing, history.
+
+A content app's admin inherits `UebersetzungAdmin` (history, translation
+groups) and, for publishable content, `VeroeffentlichungAdminMixin` with
+`VEROEFFENTLICHUNG_FIELDSET`; that is all a new content type needs.
+"""
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from modeltranslation.utils import build_localized_fieldname
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from inhalte.models import Uebersetzungsstand, other_languages
+from inhalte import versions
+from inhalte.models import BildMixin, Uebersetzungsstand, other_languages, translation_state
 
 BILD_FIELDSET = (
     _("Bild"),
@@ -17,20 +32,22 @@ BILD_FIELDSET = (
     },
 )
 
+VEROEFFENTLICHUNG_FIELDSET = (
+    _("Veröffentlichung"),
+    {
+        "fields": ("veroeffentlicht", ("veroeffentlichen_ab", "veroeffentlichen_bis")),
+        "description": _(
+            "Mit „veröffentlicht“ ist es öffentlich zu sehen – ab und bis zu den Zeitpunkten darunter, "
+            "wenn Sie welche eintragen. Niemand muss dann noch einmal speichern."
+        ),
+    },
+)
+
 STAND_LABEL = {
     Uebersetzungsstand.AKTUELL: "✓",
     Uebersetzungsstand.VERALTET: _("veraltet"),
     Uebersetzungsstand.FEHLT: _("fehlt"),
 }
-
-
-class PublicPageAdminMixin:
-    """A "Seite ansehen" column: staff preview drafts exactly as the public will see them."""
-
-    @admin.display(description=_("Öffentliche Seite"))
-    def vorschau_link(self, obj):
-        label = _("ansehen") if obj.veroeffentlicht else _("Vorschau")
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
 
 class LanguageGroupsMixin:
@@ -97,8 +114,187 @@ class LanguageGroupsMixin:
         )
 
 
-class UebersetzungAdmin(LanguageGroupsMixin, TranslationAdmin):
-    pass
+class UebersetzungFilter(admin.SimpleListFilter):
+    """ "Übersetzung: Englisch fehlt / veraltet": the dashboard links to these lists."""
+
+    title = _("Übersetzung")
+    parameter_name = "uebersetzung"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{code}-{stand}", format_html("{}: {}", get_language_info(code)["name_translated"], label))
+            for code, _name in other_languages()
+            for stand, label in ((Uebersetzungsstand.FEHLT, _("fehlt")), (Uebersetzungsstand.VERALTET, _("veraltet")))
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {value for value, _label in self.lookup_choices}:
+            return queryset  # no filter, or an unknown value from an old link: the whole list
+        code, stand = self.value().split("-", 1)
+        return translation_state(queryset, code, stand)
+
+
+class SichtbarkeitFilter(admin.SimpleListFilter):
+    title = _("Sichtbarkeit")
+    parameter_name = "sichtbarkeit"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("oeffentlich", _("öffentlich")),
+            ("geplant", _("geplant")),
+            ("abgelaufen", _("abgelaufen")),
+            ("entwurf", _("Entwurf")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case "oeffentlich":
+                return queryset.published(now)
+            case "geplant":
+                return queryset.scheduled(now)
+            case "abgelaufen":
+                return queryset.filter(veroeffentlicht=True, veroeffentlichen_bis__lte=now)
+            case "entwurf":
+                return queryset.drafts()
+        return queryset
+
+
+def _moment(value) -> str:
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+class VeroeffentlichungAdminMixin:
+    """Publishable content: the "Sichtbar" column and filter, and a "Seite ansehen" column."""
+
+    def get_list_filter(self, request):
+        return (SichtbarkeitFilter, *super().get_list_filter(request))
+
+    @admin.display(description=_("Sichtbar"), ordering="veroeffentlicht")
+    def sichtbarkeit(self, obj):
+        if not obj.veroeffentlicht:
+            return _("Entwurf")
+        if obj.erscheint_noch:
+            return format_html(
+                "{} {}", _("ab"), date_format(timezone.localtime(obj.veroeffentlichen_ab), "SHORT_DATETIME_FORMAT")
+            )
+        if not obj.oeffentlich:
+            return _("abgelaufen")
+        if obj.veroeffentlichen_bis:
+            return format_html(
+                "{} {}", _("bis"), date_format(timezone.localtime(obj.veroeffentlichen_bis), "SHORT_DATETIME_FORMAT")
+            )
+        return _("öffentlich")
+
+    @admin.display(description=_("Öffentliche Seite"))
+    def vorschau_link(self, obj):
+        label = _("ansehen") if obj.oeffentlich else _("Vorschau")
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
+
+
+def history_exclude(model) -> list[str]:
+    """The fields of `model` a restored version leaves as they are now: its image, with the image's texts.
+
+    An image removed because the person shown withdrew consent must never come
+    back through the history; it is not stored in it at all.
+    """
+    if not issubclass(model, BildMixin):
+        return []
+    return [f.name for f in model._meta.fields if f.name.startswith("bild")]
+
+
+class VersionenMixin(VersionAdmin):
+    """Every save in the admin is a version (django-reversion): history, comparison of two, restore.
+
+    The history page lists the versions with who saved them and when; two can
+    be compared (inhalte.versions); "wiederherstellen" opens reversion's form of
+    that version, which becomes current when saved (itself a new version).
+    """
+
+    object_history_template = "admin/inhalte/versionen.html"
+
+    def reversion_register(self, model, **options):
+        # Registered here, at the admin's start, when modeltranslation has added every language's field.
+        super().reversion_register(model, exclude=history_exclude(model), **options)
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/vergleich/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_vergleich",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _versions(self, object_id):
+        return Version.objects.get_for_object_reference(self.model, object_id).select_related(
+            "revision", "revision__user"
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        # Newest first, each with its id (to pick two for a comparison) and reversion's restore form.
+        action_list = [
+            {
+                "version_id": version.pk,
+                "revision": version.revision,
+                "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_revision", args=[object_id, version.pk]),
+            }
+            for version in self._versions(object_id).order_by("-revision__date_created", "-pk")
+        ]
+        context = {
+            "action_list": action_list,
+            "vergleich_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_vergleich", args=[object_id]),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            messages.success(
+                request,
+                _("Die ältere Version ist wiederhergestellt und jetzt die aktuelle. Bilder bleiben, wie sie sind."),
+            )
+        return response
+
+    def compare_view(self, request, object_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, object_id)
+        opts = self.model._meta
+        history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
+        wanted = [request.GET.get("von", ""), request.GET.get("bis", "")]
+        ids = [w for w in wanted if w.isascii() and w.isdigit()]  # anything else is no version
+        found = {str(v.pk): v for v in self._versions(object_id).filter(pk__in=ids)}
+        von, bis = found.get(wanted[0]), found.get(wanted[1])
+        if obj is None or von is None or bis is None or von == bis:
+            messages.warning(request, _("Bitte wählen Sie zwei verschiedene Versionen zum Vergleichen."))
+            return redirect(history)
+        older, newer = sorted((von, bis), key=lambda v: v.revision.date_created)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "object": obj,
+            "title": _("Versionen vergleichen: %(objekt)s") % {"objekt": obj},
+            "aelter": older,
+            "neuer": newer,
+            "aenderungen": versions.compare(older, newer),
+            "history_url": history,
+            "wiederherstellen_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision", args=[object_id, older.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/inhalte/vergleich.html", context)
+
+
+class UebersetzungAdmin(VersionenMixin, LanguageGroupsMixin, TranslationAdmin):
+    """The admin of translatable content: one group per language, and its history."""
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), UebersetzungFilter)
 
 
 class UebersetzungStackedInline(LanguageGroupsMixin, TranslationStackedInline):

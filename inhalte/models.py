@@ -8,6 +8,7 @@ the translation state per language, `BildMixin` an image with alt text,
 renditions and clean-up.
 """
 
+import datetime
 import hashlib
 
 from django.apps import apps
@@ -16,10 +17,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
+from django.db.models import Count, F, Min, Q
+from django.db.models.fields.json import KT
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from inhalte import richtext
+from inhalte.fields import FormatierterTextField
 from inhalte.images import ALLOWED_IMAGE_EXTENSIONS, create_renditions, strip_metadata, validate_image_file
 
 
@@ -43,8 +49,30 @@ def can_preview(model, user) -> bool:
 class VeroeffentlichbarQuerySet(models.QuerySet):
     """Read rules shared by everything staff publish (topics, events, pages, reviews)."""
 
-    def published(self):
-        return self.filter(veroeffentlicht=True)
+    def published(self, now: datetime.datetime | None = None):
+        """Published, and within its publishing window (from `veroeffentlichen_ab`, until `veroeffentlichen_bis`)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(veroeffentlichen_ab__isnull=True) | Q(veroeffentlichen_ab__lte=now),
+            Q(veroeffentlichen_bis__isnull=True) | Q(veroeffentlichen_bis__gt=now),
+            veroeffentlicht=True,
+        )
+
+    def scheduled(self, now: datetime.datetime | None = None):
+        """Published, but waiting for their `veroeffentlichen_ab`."""
+        return self.filter(veroeffentlicht=True, veroeffentlichen_ab__gt=now or timezone.now())
+
+    def drafts(self):
+        return self.filter(veroeffentlicht=False)
+
+    def next_change(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
+        """The next moment one of these appears or disappears on its own."""
+        now = now or timezone.now()
+        times = self.filter(veroeffentlicht=True).aggregate(
+            ab=Min("veroeffentlichen_ab", filter=Q(veroeffentlichen_ab__gt=now)),
+            bis=Min("veroeffentlichen_bis", filter=Q(veroeffentlichen_bis__gt=now)),
+        )
+        return min((t for t in times.values() if t is not None), default=None)
 
     def visible_to(self, user):
         """Published objects, plus drafts for staff allowed to preview them."""
@@ -62,15 +90,72 @@ def veroeffentlicht_field(*, default: bool = False) -> models.BooleanField:
 
 
 class Veroeffentlichbar(OeffentlicherInhalt):
-    """Content staff publish when it is ready: drafts answer 404 to the public and show as a preview to staff."""
+    """Content staff publish when it is ready: drafts answer 404 to the public and show as a preview to staff.
+
+    It can be prepared to appear at a minute (`veroeffentlichen_ab`) and to
+    disappear at another (`veroeffentlichen_bis`) without anyone saving then:
+    the page cache renews itself at those moments (integrationsrat.cache).
+    """
 
     veroeffentlicht = veroeffentlicht_field()
+    veroeffentlichen_ab = models.DateTimeField(
+        _("veröffentlichen ab"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen: sofort. Sonst erscheint es erst dann, ohne dass jemand noch einmal speichern muss."),
+    )
+    veroeffentlichen_bis = models.DateTimeField(
+        _("veröffentlichen bis"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: Danach ist es nicht mehr öffentlich zu sehen."),
+    )
     geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = VeroeffentlichbarQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if (
+            self.veroeffentlichen_ab
+            and self.veroeffentlichen_bis
+            and self.veroeffentlichen_bis <= self.veroeffentlichen_ab
+        ):
+            raise ValidationError(
+                {
+                    "veroeffentlichen_bis": ValidationError(
+                        _("„Veröffentlichen bis“ muss nach „Veröffentlichen ab“ liegen."),
+                        code="window_ends_before_start",
+                    )
+                }
+            )
+
+    @property
+    def oeffentlich(self) -> bool:
+        """Whether the public sees it now."""
+        now = timezone.now()
+        return (
+            self.veroeffentlicht
+            and (self.veroeffentlichen_ab is None or self.veroeffentlichen_ab <= now)
+            and (self.veroeffentlichen_bis is None or self.veroeffentlichen_bis > now)
+        )
+
+    @property
+    def erscheint_noch(self) -> bool:
+        """Published, but waiting for its `veroeffentlichen_ab`."""
+        return (
+            self.veroeffentlicht and self.veroeffentlichen_ab is not None and self.veroeffentlichen_ab > timezone.now()
+        )
+
+
+def public_versions_change_at(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """The next moment any publishable content appears or disappears on its own (None: nothing is scheduled)."""
+    models_ = [model for model in apps.get_models() if issubclass(model, Veroeffentlichbar)]
+    times = [model._default_manager.all().next_change(now) for model in models_]
+    return min((t for t in times if t is not None), default=None)
 
 
 def bilddateien_delete(instance, names) -> None:
@@ -196,6 +281,14 @@ def image_models() -> list[type[models.Model]]:
     return [model for model in apps.get_models() if issubclass(model, BildMixin)]
 
 
+def fingerprint(values: list[str], *, formatted: list[bool]) -> str:
+    """A short hash of what the texts say (for formatted ones: words and link targets, not the formatting)."""
+    parts = [
+        richtext.text_content(v) if rich else " ".join(v.split()) for v, rich in zip(values, formatted, strict=True)
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
 def other_languages() -> list[tuple[str, str]]:
     """(code, name) of every language besides German, the source language."""
     return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -207,20 +300,55 @@ class Uebersetzungsstand(models.TextChoices):
     FEHLT = "fehlt", _("fehlt")
 
 
+def _state_condition(lang: str, stand: str) -> Q:
+    """Missing (FEHLT) or outdated (VERALTET) translation into `lang`, given the alias `stand_<lang>`."""
+    if stand == Uebersetzungsstand.FEHLT:
+        return ~Q(uebersetzung_stand__has_key=lang)
+    return Q(uebersetzung_stand__has_key=lang) & ~Q(**{f"stand_{lang}": F("deutsch_stand")})
+
+
+def _with_states(queryset, langs):
+    return queryset.alias(**{f"stand_{lang}": KT(f"uebersetzung_stand__{lang}") for lang in langs})
+
+
+def translation_state(queryset, lang: str, stand: str):
+    """The objects of `queryset` whose translation into `lang` is missing (FEHLT) or outdated (VERALTET)."""
+    return _with_states(queryset, [lang]).filter(_state_condition(lang, stand))
+
+
+def translation_counts(queryset) -> dict[tuple[str, str], int]:
+    """{(language, FEHLT or VERALTET): number of objects}, for every language besides German, in one query."""
+    langs = [code for code, _name in other_languages()]
+    stands = (Uebersetzungsstand.FEHLT, Uebersetzungsstand.VERALTET)
+    counts = _with_states(queryset, langs).aggregate(
+        **{f"{lang}_{stand}": Count("pk", filter=_state_condition(lang, stand)) for lang in langs for stand in stands}
+    )
+    return {(lang, stand): counts[f"{lang}_{stand}"] for lang in langs for stand in stands}
+
+
 class UebersetzbarMixin(models.Model):
     """Knows, per language, whether its translation matches the current German text.
 
     When a translation is saved, the fingerprint of the German text it was made
     from is stored. If the German text changes later and the translation does
     not, the fingerprints differ and staff see "veraltet" for that language.
+    The fingerprint covers the words and link targets, not the formatting
+    (inhalte.richtext.text_content): making a word bold does not make every
+    translation outdated. The current German fingerprint is stored too
+    (`deutsch_stand`), so lists can filter by state in the database.
     """
 
     uebersetzung_stand = models.JSONField(default=dict, editable=False)
+    deutsch_stand = models.CharField(max_length=16, blank=True, editable=False)
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
+        # Clean formatted text first: the fingerprint must be that of what is stored.
+        for field in self._meta.fields:
+            if isinstance(field, FormatierterTextField):
+                setattr(self, field.attname, field.sanitize(getattr(self, field.attname) or ""))
         before = type(self)._base_manager.filter(pk=self.pk).first() if self.pk else None
         fingerprint = self._german_fingerprint()
         state = dict(self.uebersetzung_stand)
@@ -231,6 +359,9 @@ class UebersetzbarMixin(models.Model):
             elif before is None or lang not in state or values != before._values(lang):
                 state[lang] = fingerprint
         self.uebersetzung_stand = state
+        self.deutsch_stand = fingerprint
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "uebersetzung_stand", "deutsch_stand"}
         super().save(*args, **kwargs)
 
     @classmethod
@@ -243,22 +374,29 @@ class UebersetzbarMixin(models.Model):
         return [getattr(self, build_localized_fieldname(name, lang)) or "" for name in self.translated_field_names()]
 
     def _german_fingerprint(self) -> str:
-        return hashlib.sha256("\x1f".join(self._values(settings.LANGUAGE_CODE)).encode()).hexdigest()[:16]
+        return fingerprint(
+            self._values(settings.LANGUAGE_CODE),
+            formatted=[
+                isinstance(
+                    self._meta.get_field(build_localized_fieldname(name, settings.LANGUAGE_CODE)), FormatierterTextField
+                )
+                for name in self.translated_field_names()
+            ],
+        )
 
-    def uebersetzungsstand(self, lang: str, *, fingerprint: str | None = None) -> str:
-        """AKTUELL, VERALTET or FEHLT for `lang` (pass the German `fingerprint` when asking for several)."""
+    def uebersetzungsstand(self, lang: str) -> str:
+        """AKTUELL, VERALTET or FEHLT for `lang`."""
         if lang == settings.LANGUAGE_CODE:
             return Uebersetzungsstand.AKTUELL
         if lang not in self.uebersetzung_stand:
             return Uebersetzungsstand.FEHLT
-        if self.uebersetzung_stand[lang] != (fingerprint or self._german_fingerprint()):
+        if self.uebersetzung_stand[lang] != (self.deutsch_stand or self._german_fingerprint()):
             return Uebersetzungsstand.VERALTET
         return Uebersetzungsstand.AKTUELL
 
     def uebersetzungsstaende(self) -> dict[str, str]:
-        """{language: state} for every language besides German, with the German text hashed once."""
-        fingerprint = self._german_fingerprint()
-        return {code: self.uebersetzungsstand(code, fingerprint=fingerprint) for code, _name in other_languages()}
+        """{language: state} for every language besides German."""
+        return {code: self.uebersetzungsstand(code) for code, _name in other_languages()}
 
     def ist_uebersetzt(self, lang: str | None = None) -> bool:
         """Has a translation into `lang` (default: the active language), current or not."""

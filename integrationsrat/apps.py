@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class IntegrationsratConfig(AppConfig):
@@ -15,3 +16,10 @@ class IntegrationsratConfig(AppConfig):
         # Every model public pages show, as the shared base classes declare them:
         # saving one makes every cached page stale.
         connect_signals(public_models())
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """The Django admin, with the Redaktion's start page as its index (integrationsrat.admin.PortalAdminSite)."""
+
+    default = False  # named in INSTALLED_APPS; "integrationsrat" itself is IntegrationsratConfig
+    default_site = "integrationsrat.admin.PortalAdminSite"

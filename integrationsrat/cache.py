@@ -17,6 +17,7 @@ either: without a version to key it by, a kept fragment could outlive a save.
 """
 
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -32,6 +33,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "inhalt-version"
+SCHEDULE_KEY = "inhalt-naechster-wechsel"
+NOTHING_SCHEDULED = -1.0
 FRAGMENTS = "fragmente"  # the cache alias of rendered fragments and facts in this process's memory
 
 
@@ -78,11 +81,40 @@ def _new_version() -> str | None:
     return added and _best_effort(lambda: cache.get(VERSION_KEY))
 
 
+def _next_change() -> float:
+    """When scheduled content next appears or disappears (a timestamp; NOTHING_SCHEDULED if never)."""
+    from inhalte.models import public_versions_change_at
+
+    at = public_versions_change_at()
+    return at.timestamp() if at is not None else NOTHING_SCHEDULED
+
+
+def _version_from(values: dict) -> str | None:
+    """The current version, given what was just read with it; renewed when scheduled content is due.
+
+    The schedule key holds the next moment a scheduled item appears or
+    disappears. Once that moment has passed, every page, fragment and fact of
+    the old version may show the old state: a new version makes them all
+    render afresh, at the first request after it, without anyone saving.
+    """
+    version = values.get(VERSION_KEY) or _new_version()
+    if version is None:  # no shared cache: nothing is cached, so nothing can be due
+        return None
+    due = values.get(SCHEDULE_KEY)
+    if due is None or (due != NOTHING_SCHEDULED and time.time() >= due):
+        if due is not None:
+            version = uuid.uuid4().hex
+            _best_effort(lambda: cache.set(VERSION_KEY, version, timeout=None), write=True)
+        next_change = _next_change()  # outside _best_effort: a database error is not a cache failure
+        _best_effort(lambda: cache.set(SCHEDULE_KEY, next_change, timeout=None), write=True)
+    return version
+
+
 def current_version() -> str | None:
     """The content version: once per request from the shared cache, then from memory."""
     version = _request_version.get()
     if version is None:
-        version = _best_effort(lambda: cache.get(VERSION_KEY)) or _new_version()
+        version = _version_from(_best_effort(lambda: cache.get_many([VERSION_KEY, SCHEDULE_KEY]), {}))
         if version is not None:
             _request_version.set(version)
     return version
@@ -115,13 +147,13 @@ def get_current(key: str) -> tuple[Any, str | None]:
     stale = _version_write_lost
     try:
         # A failing cache directory raises OSError (Redis answers as a miss itself): rendered without it.
-        values = _best_effort(lambda: cache.get_many([VERSION_KEY, key]), {}, failures=OSError)
+        values = _best_effort(lambda: cache.get_many([VERSION_KEY, SCHEDULE_KEY, key]), {}, failures=OSError)
     except Exception:  # an entry this code cannot read (e.g. written by an older release) is a miss
         logger.warning("Unreadable cache entry %s, treated as a miss", key, exc_info=True)
-        values = _best_effort(lambda: cache.get_many([VERSION_KEY]), {})
+        values = _best_effort(lambda: cache.get_many([VERSION_KEY, SCHEDULE_KEY]), {})
     if stale:
         values = {}
-    version = values.get(VERSION_KEY) or _new_version()
+    version = _version_from(values)
     entry = values.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
         return entry[1], version
@@ -192,6 +224,8 @@ def _set_new_version() -> None:
 
     def write() -> bool:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        # A save may have scheduled something: the next read finds out when (see _version_from).
+        cache.delete(SCHEDULE_KEY)
         return True
 
     # A cache that fails answers without raising (Redis) or raises (a full disk): either way the write is lost.

@@ -40,7 +40,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, so translated fields get their admin widgets.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with the Redaktion's start page (integrationsrat/admin.py).
+    "integrationsrat.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "django_tasks_db",
+    # The formatting editor of the admin (Tiptap/ProseMirror, served from our own host).
+    "django_prose_editor",
+    # Every save of content as a version: history, comparison, restore.
+    "reversion",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -96,6 +101,9 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                # The CSP nonce for the admin's scripts (the editor's import map is inline);
+                # public pages have no script, and a nonce is only made when a template asks for it.
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "integrationsrat.context_processors.site",
@@ -312,8 +320,15 @@ from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    # The nonce only reaches the header on a page that uses it: the admin's
+    # formatting editor, whose modules are found through an inline import map.
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # Tiptap (in django-prose-editor) adds one <style> element with its base
+    # rules when the editor starts, and the package offers no way to turn that
+    # off or give it a nonce: exactly that stylesheet is allowed, by its hash.
+    # A new editor version changes it; the browser test of the admin counts
+    # CSP violations and fails then (tests/browser/test_privacy_csp.py).
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

@@ -8,11 +8,6 @@ from django.urls import include, path
 from integrationsrat import views
 from integrationsrat.sitemaps import SITEMAPS
 
-admin.site.site_header = "Integrationsrat Beckum – Verwaltung"
-admin.site.site_title = "Integrationsrat Beckum"
-admin.site.index_title = "Übersicht"
-admin.site.site_url = "/"
-
 # The admin and machine-read files stay outside the language prefixes; the
 # admin is German for staff.
 urlpatterns = [

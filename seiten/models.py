@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inhalte.fields import FormatierterTextField
 from inhalte.models import (
     OeffentlicherInhalt,
     UebersetzbarMixin,
@@ -11,7 +12,6 @@ from inhalte.models import (
     VeroeffentlichbarQuerySet,
     veroeffentlicht_field,
 )
-from inhalte.text import split_lines
 
 
 class SeiteQuerySet(VeroeffentlichbarQuerySet):
@@ -27,8 +27,8 @@ class SeiteQuerySet(VeroeffentlichbarQuerySet):
 class Seite(UebersetzbarMixin, Veroeffentlichbar):
     """A fixed page of the site (about us, legal notice, privacy, accessibility).
 
-    The set of pages is fixed by the URLs; staff edit their text in sections,
-    never HTML, so nothing they type can break the layout.
+    The set of pages is fixed by the URLs; staff edit their text in sections
+    with the formatting editor (inhalte.fields), cleaned on every save.
     """
 
     class Schluessel(models.TextChoices):
@@ -41,7 +41,7 @@ class Seite(UebersetzbarMixin, Veroeffentlichbar):
 
     schluessel = models.CharField(_("Seite"), max_length=30, choices=Schluessel.choices, unique=True)
     titel = models.CharField(_("Überschrift"), max_length=150)
-    einleitung = models.TextField(_("Einleitung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
+    einleitung = FormatierterTextField(_("Einleitung"), blank=True)
     # Unlike other content, the fixed pages (legal notice, privacy) are online from the start.
     veroeffentlicht = veroeffentlicht_field(default=True)
 
@@ -67,17 +67,10 @@ class Seite(UebersetzbarMixin, Veroeffentlichbar):
 
 
 class Abschnitt(UebersetzbarMixin, OeffentlicherInhalt):
-    class Darstellung(models.TextChoices):
-        ABSAETZE = "absaetze", _("Absätze")
-        LISTE = "liste", _("Aufzählung (eine Zeile je Punkt)")
-        NUMMERIERT = "nummeriert", _("Nummerierte Liste (eine Zeile je Punkt)")
-
     seite = models.ForeignKey(Seite, on_delete=models.CASCADE, related_name="abschnitte", verbose_name=_("Seite"))
     ueberschrift = models.CharField(_("Zwischenüberschrift"), max_length=150, blank=True)
-    text = models.TextField(_("Text"))
-    darstellung = models.CharField(
-        _("Darstellung"), max_length=20, choices=Darstellung.choices, default=Darstellung.ABSAETZE
-    )
+    # Below the section's own heading (h2): its text may use h3 and h4.
+    text = FormatierterTextField(_("Text"), ueberschriften=(3, 4))
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     class Meta:
@@ -87,15 +80,3 @@ class Abschnitt(UebersetzbarMixin, OeffentlicherInhalt):
 
     def __str__(self):
         return self.ueberschrift or f"{self.seite}: {self.reihenfolge}"
-
-    @property
-    def zeilen(self) -> list[str]:
-        return split_lines(self.text)
-
-    @property
-    def aufzaehlung(self) -> bool:
-        return self.darstellung == self.Darstellung.LISTE
-
-    @property
-    def nummeriert(self) -> bool:
-        return self.darstellung == self.Darstellung.NUMMERIERT

@@ -1,8 +1,12 @@
+import os
+
 import pytest
+import redis
 from django.core.cache import cache, caches
 from django.utils import translation
 
 from integrationsrat import cache as cache_state
+from tests.redis_support import REAL_REDIS, redis_settings
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +44,18 @@ def _german_by_default():
     translation.activate("de")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def real_redis(settings):
+    """The shared cache on the Redis at TEST_REDIS_URL (db 7 by default), emptied before and after."""
+    try:
+        redis.Redis.from_url(REAL_REDIS, socket_timeout=0.5).ping()
+    except redis.RedisError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis at {REAL_REDIS} is needed in CI (see .ci/run)")
+        pytest.skip(f"no Redis at {REAL_REDIS}")
+    redis_settings(settings, REAL_REDIS)
+    cache.clear()
+    yield
+    cache.clear()

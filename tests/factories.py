@@ -23,7 +23,7 @@ def make_thema(**kwargs) -> Thema:
         "titel": f"Thema {n}",
         "slug": f"thema-{n}",
         "kurztext": f"Kurztext {n}",
-        "punkte": "Erster Punkt\nZweiter Punkt",
+        "punkte": "<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul>",
         "veroeffentlicht": True,
     }
     return Thema.objects.create(**{**defaults, **kwargs})

@@ -1,20 +1,24 @@
 from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
-from inhalte.admin import BILD_FIELDSET, PublicPageAdminMixin, UebersetzungAdmin
+from inhalte.admin import BILD_FIELDSET, VEROEFFENTLICHUNG_FIELDSET, UebersetzungAdmin, VeroeffentlichungAdminMixin
+from inhalte.dashboard import register_link_target
+from themen import facts
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
+from veranstaltungen import facts as veranstaltungen_facts
 
 
 @admin.register(Thema)
-class ThemaAdmin(PublicPageAdminMixin, UebersetzungAdmin):
-    list_display = ("titel", "veroeffentlicht", "reihenfolge", "uebersetzungen", "geaendert_am", "vorschau_link")
+class ThemaAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
+    list_display = ("titel", "sichtbarkeit", "reihenfolge", "uebersetzungen", "geaendert_am", "vorschau_link")
     list_editable = ("reihenfolge",)
-    list_filter = ("veroeffentlicht",)
     search_fields = ("titel", "kurztext", "punkte", "beschreibung")
     prepopulated_fields = {"slug": ("titel",)}
     fieldsets = (
-        (None, {"fields": ("titel", "slug", "veroeffentlicht", "reihenfolge")}),
+        (None, {"fields": ("titel", "slug", "reihenfolge")}),
         (_("Inhalt"), {"fields": ("kurztext", "punkte", "beschreibung")}),
+        VEROEFFENTLICHUNG_FIELDSET,
         BILD_FIELDSET,
     )
 
@@ -26,9 +30,19 @@ class RueckblickThemaInline(admin.TabularInline):
 
 
 @admin.register(Jahresrueckblick)
-class JahresrueckblickAdmin(PublicPageAdminMixin, UebersetzungAdmin):
-    list_display = ("jahr", "titel", "veroeffentlicht", "uebersetzungen", "vorschau_link")
-    list_filter = ("veroeffentlicht",)
+class JahresrueckblickAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
+    list_display = ("jahr", "titel", "sichtbarkeit", "uebersetzungen", "geaendert_am", "vorschau_link")
     search_fields = ("titel", "einleitung")
-    fieldsets = ((None, {"fields": ("jahr", "titel", "einleitung", "veroeffentlicht")}),)
+    fieldsets = ((None, {"fields": ("jahr", "titel", "einleitung")}), VEROEFFENTLICHUNG_FIELDSET)
     inlines = (RueckblickThemaInline,)
+
+
+# The dashboard's check of links in texts (inhalte.dashboard.broken_link): what a visitor would find.
+register_link_target("themen:detail", lambda kwargs: facts.thema(kwargs["slug"], AnonymousUser()) is not None)
+register_link_target(
+    "themen:rueckblick",
+    lambda kwargs: (
+        facts.rueckblick(kwargs["jahr"], AnonymousUser()) is not None
+        or bool(veranstaltungen_facts.in_year(kwargs["jahr"])[""])
+    ),
+)

@@ -2,8 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inhalte.fields import FormatierterTextField
 from inhalte.models import BildMixin, OeffentlicherInhalt, UebersetzbarMixin, Veroeffentlichbar
-from inhalte.text import split_lines
 
 
 class Thema(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
@@ -19,15 +19,16 @@ class Thema(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
         max_length=300,
         help_text=_("Ein bis zwei Sätze für Übersichten und die Startseite."),
     )
-    punkte = models.TextField(
+    punkte = FormatierterTextField(
         _("Punkte"),
         blank=True,
-        help_text=_("Die wichtigsten Punkte des Themas, einer pro Zeile. Sie erscheinen als Liste."),
+        ueberschriften=(),
+        help_text=_("Die wichtigsten Punkte des Themas, am besten als Aufzählung."),
     )
-    beschreibung = models.TextField(
+    beschreibung = FormatierterTextField(
         _("Weitere Beschreibung"),
         blank=True,
-        help_text=_("Optional. Absätze durch eine Leerzeile trennen."),
+        help_text=_("Optional. Mit Zwischenüberschriften, Listen und Links."),
     )
     reihenfolge = models.PositiveSmallIntegerField(
         _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
@@ -44,10 +45,6 @@ class Thema(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     def get_absolute_url(self):
         return reverse("themen:detail", kwargs={"slug": self.slug})
 
-    @property
-    def punkte_liste(self) -> list[str]:
-        return split_lines(self.punkte)
-
 
 class Jahresrueckblick(UebersetzbarMixin, Veroeffentlichbar):
     """The council's review of one year: which topics it worked on.
@@ -58,7 +55,7 @@ class Jahresrueckblick(UebersetzbarMixin, Veroeffentlichbar):
 
     jahr = models.PositiveSmallIntegerField(_("Jahr"), unique=True)
     titel = models.CharField(_("Titel"), max_length=200)
-    einleitung = models.TextField(_("Einleitung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
+    einleitung = FormatierterTextField(_("Einleitung"), blank=True)
     themen = models.ManyToManyField(
         Thema,
         through="RueckblickThema",

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
-from inhalte.admin import BILD_FIELDSET, PublicPageAdminMixin, UebersetzungAdmin
+from inhalte.admin import BILD_FIELDSET, VEROEFFENTLICHUNG_FIELDSET, UebersetzungAdmin, VeroeffentlichungAdminMixin
+from inhalte.dashboard import register_link_target
+from veranstaltungen import facts
 from veranstaltungen.models import Ort, Veranstaltung
 
 
@@ -13,7 +16,7 @@ class OrtAdmin(UebersetzungAdmin):
 
 
 @admin.register(Veranstaltung)
-class VeranstaltungAdmin(PublicPageAdminMixin, UebersetzungAdmin):
+class VeranstaltungAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
     list_display = (
         "titel",
         "datum",
@@ -21,12 +24,12 @@ class VeranstaltungAdmin(PublicPageAdminMixin, UebersetzungAdmin):
         "art",
         "thema",
         "ort",
-        "veroeffentlicht",
+        "sichtbarkeit",
         "abgesagt",
         "uebersetzungen",
         "vorschau_link",
     )
-    list_filter = ("veroeffentlicht", "abgesagt", "art", "thema", ("datum", admin.DateFieldListFilter))
+    list_filter = ("abgesagt", "art", "thema", ("datum", admin.DateFieldListFilter))
     search_fields = ("titel", "kurztext", "beschreibung", "ort__name")
     date_hierarchy = "datum"
     prepopulated_fields = {"slug": ("titel",)}
@@ -35,8 +38,17 @@ class VeranstaltungAdmin(PublicPageAdminMixin, UebersetzungAdmin):
     list_per_page = 50  # thousands of events: a shorter page, found by date and filters
     save_as = True  # "Als neu speichern": repeat an event on another date without retyping it
     fieldsets = (
-        (None, {"fields": ("titel", "slug", "art", "thema", "veroeffentlicht", "abgesagt")}),
+        (None, {"fields": ("titel", "slug", "art", "thema", "abgesagt")}),
         (_("Wann und wo"), {"fields": ("datum", ("beginn", "ende"), "ort")}),
         (_("Inhalt"), {"fields": ("kurztext", "beschreibung")}),
+        VEROEFFENTLICHUNG_FIELDSET,
         BILD_FIELDSET,
     )
+
+
+# The dashboard's check of links in texts (inhalte.dashboard.broken_link): what a visitor would find.
+register_link_target(
+    "veranstaltungen:detail",
+    lambda kwargs: facts.veranstaltung(kwargs["jahr"], kwargs["slug"], AnonymousUser()) is not None,
+)
+register_link_target("veranstaltungen:jahr", lambda kwargs: bool(facts.in_year(kwargs["jahr"])[""]))

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from inhalte.richtext import plain_text
 from veranstaltungen.models import Veranstaltung
 
 
@@ -21,7 +22,7 @@ def build_calendar(veranstaltungen: Iterable[Veranstaltung], *, request, name: s
             # imports the event twice updates it instead of duplicating it.
             uid=f"integrationsrat-beckum-veranstaltung-{v.pk}",
             summary=v.titel,
-            description=v.kurztext + ("\n\n" + v.beschreibung if v.beschreibung else ""),
+            description=v.kurztext + ("\n\n" + plain_text(v.beschreibung) if v.beschreibung else ""),
             start=v.beginn_dt(),
             end=v.ende_dt(),
             location=location,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inhalte.fields import FormatierterTextField
 from inhalte.models import (
     BildMixin,
     OeffentlicherInhalt,
@@ -54,6 +55,9 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
 
     def about(self, thema):
         return self.filter(thema=thema)
+
+    def without_place_or_time(self):
+        return self.filter(Q(ort__isnull=True) | Q(beginn__isnull=True))
 
     def about_slug(self, slug: str):
         return self.filter(thema__slug=slug)
@@ -116,7 +120,9 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     kurztext = models.CharField(
         _("Kurzbeschreibung"), max_length=300, help_text=_("Ein Satz: Was erwartet die Besucherinnen und Besucher?")
     )
-    beschreibung = models.TextField(_("Beschreibung"), blank=True, help_text=_("Absätze durch eine Leerzeile trennen."))
+    beschreibung = FormatierterTextField(
+        _("Beschreibung"), blank=True, help_text=_("Optional. Mit Zwischenüberschriften, Listen und Links.")
+    )
     abgesagt = models.BooleanField(
         _("abgesagt"), default=False, help_text=_("Der Termin bleibt sichtbar und wird deutlich als abgesagt markiert.")
     )

@@ -59,6 +59,8 @@ def test_admin_works_under_the_csp(live_server, page: Page):
         f"/admin/themen/thema/{thema.pk}/change/",
         "/admin/veranstaltungen/veranstaltung/add/",
         f"/admin/seiten/seite/{seite.pk}/change/",
+        f"/admin/themen/thema/{thema.pk}/history/",
+        "/admin/themen/thema/?uebersetzung=en-fehlt&sichtbarkeit=oeffentlich",
     ):
         response = page.goto(live_server.url + path)
         assert response.status == 200 and page.url == live_server.url + path, path

@@ -61,10 +61,13 @@ def version_after(send) -> bool:
 @pytest.mark.parametrize("model", public_models(), ids=lambda model: model._meta.label)
 def test_saving_or_deleting_any_public_model_renews_every_cached_page(model):
     cache.set(VERSION_KEY, "alt")
-    assert version_after(lambda: post_save.send(sender=model, instance=model(), created=True))
-    assert version_after(lambda: post_delete.send(sender=model, instance=model()))
+    # Sent as Django sends them (other receivers, django-reversion's, read every argument).
+    saved = {"created": True, "raw": False, "using": "default", "update_fields": None}
+    assert version_after(lambda: post_save.send(sender=model, instance=model(), **saved))
+    assert version_after(lambda: post_delete.send(sender=model, instance=model(), using="default", origin=None))
+    linked = {"action": "post_add", "using": "default", "model": model, "reverse": False, "pk_set": set()}
     for through in [field.remote_field.through for field in model._meta.local_many_to_many]:
-        assert version_after(lambda t=through: m2m_changed.send(sender=t, instance=model(), action="post_add"))
+        assert version_after(lambda t=through: m2m_changed.send(sender=t, instance=model(), **linked))
 
 
 @pytest.mark.django_db
@@ -72,7 +75,8 @@ def test_saving_a_private_model_leaves_the_cached_pages_alone():
     from anfragen.models import Anfrage
 
     cache.set(VERSION_KEY, "alt")
-    assert not version_after(lambda: post_save.send(sender=Anfrage, instance=Anfrage(), created=True))
+    saved = {"created": True, "raw": False, "using": "default", "update_fields": None}
+    assert not version_after(lambda: post_save.send(sender=Anfrage, instance=Anfrage(), **saved))
 
 
 @pytest.mark.django_db
@@ -85,7 +89,7 @@ def test_deleting_any_model_with_an_image_deletes_its_files(model, django_captur
         mock.patch.object(storage, "delete") as delete,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        post_delete.send(sender=model, instance=instance)
+        post_delete.send(sender=model, instance=instance, using="default", origin=None)
     assert sorted(call.args[0] for call in delete.call_args_list) == [
         "bilder/2026/foto-480.webp",
         "bilder/2026/foto.jpg",

@@ -2,7 +2,6 @@
 
 import contextlib
 import logging
-import os
 import socket
 import threading
 from unittest import mock
@@ -15,22 +14,9 @@ from django.test import Client, override_settings
 from anfragen.models import Anfrage
 from integrationsrat.redis_cache import Breaker
 from tests.factories import make_thema, make_themenbereich, make_veranstaltung
+from tests.redis_support import redis_settings
 
 pytestmark = pytest.mark.django_db
-REAL_REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
-
-
-def redis_settings(settings, url: str) -> None:
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "integrationsrat.redis_cache.ResilientRedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2, "RETRY_AFTER": 30},
-        },
-    }
-    settings.PAGE_CACHE_SECONDS = 300
-    Breaker._all.pop(url, None)  # every test starts with Redis believed up
 
 
 @contextlib.contextmanager
@@ -113,20 +99,6 @@ def test_healthz_reports_the_cache_as_degraded_while_redis_is_down(settings):
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "degraded", "worker": "ok"}
-
-
-@pytest.fixture
-def real_redis(settings):
-    try:
-        redis.Redis.from_url(REAL_REDIS, socket_timeout=0.5).ping()
-    except redis.RedisError:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REAL_REDIS} is needed in CI (see .ci/run)")
-        pytest.skip(f"no Redis at {REAL_REDIS}")
-    redis_settings(settings, REAL_REDIS)
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_when_redis_is_back_the_content_version_is_renewed(real_redis, caplog):

@@ -27,7 +27,9 @@ def test_start_page_answers_what_when_and_how_to_get_help(client):
 @pytest.mark.parametrize("key", [key.value for key in PATHS])
 def test_fixed_pages_show_staff_text_or_404(client, key):
     assert client.get(reverse(f"seiten:{key}")).status_code == 404
-    seite = Seite.objects.create(schluessel=key, titel="Titel <b>fett</b>", einleitung="Absatz eins\n\nAbsatz zwei")
+    seite = Seite.objects.create(
+        schluessel=key, titel="Titel <b>fett</b>", einleitung="<p>Absatz eins</p><p>Absatz zwei</p>"
+    )
     page = client.get(reverse(f"seiten:{key}")).content.decode()
     assert "Titel &lt;b&gt;fett&lt;/b&gt;" in page
     assert "<p>Absatz eins</p>" in page and "<p>Absatz zwei</p>" in page

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_topic_page_shows_points_and_its_events(client):
-    thema = make_thema(titel="Fest der Kulturen", punkte="Stand\nAnsprechperson für Alle")
+    thema = make_thema(titel="Fest der Kulturen", punkte="<ul><li>Stand</li><li>Ansprechperson für Alle</li></ul>")
     make_veranstaltung(titel="Fest 2030", thema=thema)
     make_veranstaltung(titel="Fest 2020", thema=thema, datum=datetime.date(2020, 6, 1))
     make_veranstaltung(titel="Anderes Fest")

@@ -20,15 +20,18 @@ from django.utils import timezone
 
 from anfragen.models import Themenbereich
 from inhalte.models import other_languages
+from inhalte.richtext import list_html, paragraphs_html
 from seiten.models import Abschnitt, Seite
 from startinhalte import loader
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
 
-def zeilen_text(darstellung: str, zeilen: list[str]) -> str:
-    # Lists are one line per item; paragraphs are separated by a blank line.
-    return ("\n\n" if darstellung == Abschnitt.Darstellung.ABSAETZE else "\n").join(zeilen)
+def zeilen_html(darstellung: str, zeilen: list[str]) -> str:
+    """A section's lines as formatted text: paragraphs, a bulleted or a numbered list (struktur.toml)."""
+    if darstellung == "absaetze":
+        return paragraphs_html("\n\n".join(zeilen))
+    return list_html("\n".join(zeilen), nummeriert=darstellung == "nummeriert")
 
 
 class Command(BaseCommand):
@@ -95,7 +98,7 @@ class Command(BaseCommand):
                 defaults={
                     "titel_de": data["titel"],
                     "kurztext_de": data["kurztext"],
-                    "punkte_de": "\n".join(data["punkte"]),
+                    "punkte_de": list_html("\n".join(data["punkte"])),
                     "reihenfolge": position * 10,
                     "veroeffentlicht": True,
                 },
@@ -105,7 +108,7 @@ class Command(BaseCommand):
                 lambda lang, slug=slug: {
                     "titel": self.text(lang, "themen", slug, "titel"),
                     "kurztext": self.text(lang, "themen", slug, "kurztext"),
-                    "punkte": "\n".join(self.text(lang, "themen", slug, "punkte")),
+                    "punkte": list_html("\n".join(self.text(lang, "themen", slug, "punkte"))),
                 },
             )
             themen[slug] = thema
@@ -133,13 +136,16 @@ class Command(BaseCommand):
             jahr=self.struktur["rueckblick_2024"]["jahr"],
             defaults={
                 "titel_de": self.de["rueckblick_2024"]["titel"],
-                "einleitung_de": self.de["rueckblick_2024"]["einleitung"],
+                "einleitung_de": paragraphs_html(self.de["rueckblick_2024"]["einleitung"]),
                 "veroeffentlicht": True,
             },
         )
         self.translate(
             rueckblick,
-            lambda lang: {field: self.text(lang, "rueckblick_2024", field) for field in ("titel", "einleitung")},
+            lambda lang: {
+                "titel": self.text(lang, "rueckblick_2024", "titel"),
+                "einleitung": paragraphs_html(self.text(lang, "rueckblick_2024", "einleitung")),
+            },
         )
         if created:
             for position, thema in enumerate(themen.values(), start=1):
@@ -152,15 +158,18 @@ class Command(BaseCommand):
             seite, created = self.get_or_create(
                 Seite,
                 schluessel=schluessel,
-                defaults={"titel_de": data["titel"], "einleitung_de": data["einleitung"], "veroeffentlicht": True},
+                defaults={
+                    "titel_de": data["titel"],
+                    "einleitung_de": paragraphs_html(data["einleitung"]),
+                    "veroeffentlicht": True,
+                },
             )
             if created:
                 for position, (name, abschnitt) in enumerate(data["abschnitte"].items(), start=1):
                     Abschnitt.objects.create(
                         seite=seite,
                         ueberschrift_de=abschnitt["ueberschrift"],
-                        darstellung=darstellungen[name],
-                        text_de=zeilen_text(darstellungen[name], abschnitt["zeilen"]),
+                        text_de=zeilen_html(darstellungen[name], abschnitt["zeilen"]),
                         reihenfolge=position * 10,
                     )
             if schluessel in leichte_sprache:
@@ -168,7 +177,8 @@ class Command(BaseCommand):
             self.translate(
                 seite,
                 lambda lang, k=schluessel: {
-                    field: self.text(lang, "seiten", k, field) for field in ("titel", "einleitung")
+                    "titel": self.text(lang, "seiten", k, "titel"),
+                    "einleitung": paragraphs_html(self.text(lang, "seiten", k, "einleitung")),
                 },
             )
             # Sections are matched in order: the database keeps no section names.
@@ -177,7 +187,7 @@ class Command(BaseCommand):
                     abschnitt,
                     lambda lang, k=schluessel, name=name, darstellung=darstellungen[name]: {
                         "ueberschrift": self.text(lang, "seiten", k, "abschnitte", name, "ueberschrift"),
-                        "text": zeilen_text(darstellung, self.text(lang, "seiten", k, "abschnitte", name, "zeilen")),
+                        "text": zeilen_html(darstellung, self.text(lang, "seiten", k, "abschnitte", name, "zeilen")),
                     },
                 )
 
@@ -185,6 +195,11 @@ class Command(BaseCommand):
         for position, (name, text) in enumerate(self.de["themenbereiche"].items(), start=1):
             bereich, _ = self.get_or_create(Themenbereich, name_de=text, defaults={"reihenfolge": position * 10})
             self.translate(bereich, lambda lang, name=name: {"name": self.text(lang, "themenbereiche", name)})
+
+    def beispiel_beschreibung(self, lang: str, slug: str) -> str:
+        """The note that this is an example, then the example's own formatted text, if it has one."""
+        eigene = self.texte[lang]["beispiele"]["termine"][slug].get("beschreibung", "")
+        return paragraphs_html(self.text(lang, "beispiele", "hinweis")) + eigene
 
     def seed_beispiele(self, themen: dict[str, Thema]) -> None:
         ort, _ = self.get_or_create(Ort, name_de=self.de["beispiele"]["ort"])
@@ -205,7 +220,7 @@ class Command(BaseCommand):
                     thema=themen[struktur["thema"]] if "thema" in struktur else None,
                     ort=ort,
                     kurztext_de=self.de["beispiele"]["termine"][slug]["kurztext"],
-                    beschreibung_de=self.de["beispiele"]["hinweis"],
+                    beschreibung_de=self.beispiel_beschreibung("de", slug),
                     abgesagt=struktur.get("abgesagt", False),
                     veroeffentlicht=True,
                 )
@@ -215,6 +230,6 @@ class Command(BaseCommand):
                 lambda lang, slug=slug: {
                     "titel": self.text(lang, "beispiele", "termine", slug, "titel"),
                     "kurztext": self.text(lang, "beispiele", "termine", slug, "kurztext"),
-                    "beschreibung": self.text(lang, "beispiele", "hinweis"),
+                    "beschreibung": self.beispiel_beschreibung(lang, slug),
                 },
             )
