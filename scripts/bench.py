@@ -242,6 +242,10 @@ views = {
     "events: list": "/admin/veranstaltungen/veranstaltung/",
     "events: search": "/admin/veranstaltungen/veranstaltung/?q=lasttest+42",
     "events: year 2024": "/admin/veranstaltungen/veranstaltung/?datum__year=2024",
+    "events: English missing": "/admin/veranstaltungen/veranstaltung/?uebersetzung=en-fehlt",
+    "events: scheduled": "/admin/veranstaltungen/veranstaltung/?sichtbarkeit=geplant",
+    "start page (Redaktion dashboard)": "/admin/",
+    "a topic's history": "/admin/themen/thema/1/history/",
 }
 times = {}
 for name, url in views.items():
