@@ -5,9 +5,13 @@ groups) and, for publishable content, `VeroeffentlichungAdminMixin` with
 `VEROEFFENTLICHUNG_FIELDSET`; that is all a new content type needs.
 """
 
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import IntegrityError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,7 +26,15 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from inhalte import versions
-from inhalte.models import BildMixin, Uebersetzungsstand, other_languages, translation_state
+from inhalte.models import (
+    BildMixin,
+    UebersetzbarMixin,
+    Uebersetzungsstand,
+    images_kept,
+    keep_current_image,
+    other_languages,
+    translation_state,
+)
 
 BILD_FIELDSET = (
     _("Bild"),
@@ -175,15 +187,11 @@ class VeroeffentlichungAdminMixin:
         if not obj.veroeffentlicht:
             return _("Entwurf")
         if obj.erscheint_noch:
-            return format_html(
-                "{} {}", _("ab"), date_format(timezone.localtime(obj.veroeffentlichen_ab), "SHORT_DATETIME_FORMAT")
-            )
-        if not obj.oeffentlich:
+            return format_html("{} {}", _("ab"), _moment(obj.veroeffentlichen_ab))
+        if obj.beendet:
             return _("abgelaufen")
         if obj.veroeffentlichen_bis:
-            return format_html(
-                "{} {}", _("bis"), date_format(timezone.localtime(obj.veroeffentlichen_bis), "SHORT_DATETIME_FORMAT")
-            )
+            return format_html("{} {}", _("bis"), _moment(obj.veroeffentlichen_bis))
         return _("öffentlich")
 
     @admin.display(description=_("Öffentliche Seite"))
@@ -201,6 +209,15 @@ def history_exclude(model) -> list[str]:
     if not issubclass(model, BildMixin):
         return []
     return [f.name for f in model._meta.fields if f.name.startswith("bild")]
+
+
+def _is_id(value: str) -> bool:
+    # Digits only, and few enough for any database's integer (SQLite overflows on more).
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
+def _version(version_id: str, **lookups) -> Version | None:
+    return Version.objects.filter(pk=version_id, **lookups).first() if _is_id(str(version_id)) else None
 
 
 class VersionenMixin(VersionAdmin):
@@ -251,14 +268,75 @@ class VersionenMixin(VersionAdmin):
         }
         return super().history_view(request, object_id, context)
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        response = super().revision_view(request, object_id, version_id, extra_context)
+    def _restorable(self, request, version) -> bool:
+        """A version of this admin's model, in a revision whose every part the user may change.
+
+        reversion's views restore the whole revision a version id names before
+        they show this admin's form: without this check, a version of another
+        model (a topic, through the request topics' admin) could be restored by
+        someone who may not edit it.
+        """
+        if version.content_type.model_class() is not self.model:
+            return False
+        for part in version.revision.version_set.select_related("content_type"):
+            model = part.content_type.model_class()
+            if model is None or not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+                return False
+        return True
+
+    def _restore(self, request, view, version, *args):
+        """Run reversion's restore `view`; images stay as they are, a version that cannot come back says why."""
+        if version is None or not self._restorable(request, version):
+            raise Http404
+        opts = self.model._meta
+        parts = [(v.content_type.model_class(), v.object_id) for v in version.revision.version_set.all()]
+        try:
+            with images_kept(parts):
+                response = view(request, *args)
+        except (ObjectDoesNotExist, IntegrityError):
+            # e.g. a review's topic that has been deleted since
+            messages.error(
+                request,
+                _("Diese Version lässt sich nicht wiederherstellen: Sie verweist auf etwas, das gelöscht wurde."),
+            )
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         if request.method == "POST" and response.status_code == 302:
             messages.success(
                 request,
                 _("Die ältere Version ist wiederhergestellt und jetzt die aktuelle. Bilder bleiben, wie sie sind."),
             )
         return response
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = _version(version_id, object_id=unquote(object_id))
+        return self._restore(request, super().revision_view, version, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        return self._restore(request, super().recover_view, _version(version_id), version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            # The form of a version being restored shows (and keeps) the current image.
+            keep_current_image(obj)
+        return obj
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            self._first_version(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _first_version(self, request, object_id) -> None:
+        """Content made before the history (or by seed_content) gets its current state as a version first.
+
+        Otherwise the first change in the admin could not be undone.
+        """
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj) or self._versions(obj.pk).exists():
+            return
+        with reversion.create_revision():
+            reversion.add_to_revision(obj)
+            reversion.set_comment(_("Stand vor der ersten Änderung im Admin"))
 
     def compare_view(self, request, object_id):
         if not self.has_view_or_change_permission(request):
@@ -267,7 +345,7 @@ class VersionenMixin(VersionAdmin):
         opts = self.model._meta
         history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
         wanted = [request.GET.get("von", ""), request.GET.get("bis", "")]
-        ids = [w for w in wanted if w.isascii() and w.isdigit()]  # anything else is no version
+        ids = [w for w in wanted if _is_id(w)]  # anything else is no version
         found = {str(v.pk): v for v in self._versions(object_id).filter(pk__in=ids)}
         von, bis = found.get(wanted[0]), found.get(wanted[1])
         if obj is None or von is None or bis is None or von == bis:
@@ -294,7 +372,9 @@ class UebersetzungAdmin(VersionenMixin, LanguageGroupsMixin, TranslationAdmin):
     """The admin of translatable content: one group per language, and its history."""
 
     def get_list_filter(self, request):
-        return (*super().get_list_filter(request), UebersetzungFilter)
+        filters = super().get_list_filter(request)
+        # Only models that keep their translation state (a place's name has none).
+        return (*filters, UebersetzungFilter) if issubclass(self.model, UebersetzbarMixin) else filters
 
 
 class UebersetzungStackedInline(LanguageGroupsMixin, TranslationStackedInline):

@@ -27,6 +27,7 @@ from inhalte.models import (
     other_languages,
     translation_counts,
 )
+from integrationsrat.cache import cached
 
 
 @dataclass
@@ -95,14 +96,21 @@ def geplant(request) -> Abschnitt | None:
     if not models:
         return None
     now = timezone.now()
+    erscheint, endet = _("erscheint %(wann)s"), _("endet %(wann)s")
     geplante = [
-        (obj.veroeffentlichen_ab, model, obj) for model in models for obj in model._default_manager.scheduled(now)[:20]
+        (obj.veroeffentlichen_ab, erscheint, model, obj)
+        for model in models
+        for obj in model._default_manager.scheduled(now)[:20]
+    ] + [
+        (obj.veroeffentlichen_bis, endet, model, obj)
+        for model in models
+        for obj in model._default_manager.published(now).filter(veroeffentlichen_bis__isnull=False)[:20]
     ]
     zeilen = [
-        Zeile(f"{model._meta.verbose_name}: {obj}", _admin_url(obj), _("erscheint %(wann)s") % {"wann": _when(ab)})
-        for ab, model, obj in sorted(geplante, key=lambda entry: entry[0])
+        Zeile(f"{model._meta.verbose_name}: {obj}", _admin_url(obj), text % {"wann": _when(moment)})
+        for moment, text, model, obj in sorted(geplante, key=lambda entry: entry[0])
     ]
-    return Abschnitt(_("Geplant"), zeilen, _("Nichts ist zum Veröffentlichen geplant."))
+    return Abschnitt(_("Geplant"), zeilen, _("Nichts ist zum Veröffentlichen oder Beenden geplant."))
 
 
 def _when(moment) -> str:
@@ -151,7 +159,8 @@ def termine_ohne_ort_oder_zeit(request) -> Abschnitt | None:
     if not _editable(request, Veranstaltung):
         return None
     zeilen = []
-    for event in Veranstaltung.objects.upcoming().without_place_or_time()[:30]:
+    # A cancelled event needs neither.
+    for event in Veranstaltung.objects.upcoming().without_place_or_time().filter(abgesagt=False)[:30]:
         missing = [
             label
             for label, fehlt in ((_("Ort fehlt"), not event.ort_id), (_("Uhrzeit fehlt"), not event.beginn))
@@ -174,7 +183,10 @@ def register_link_target(view_name: str, is_public: Callable[[dict], bool]) -> N
 
 def broken_link(href: str) -> bool:
     """Whether `href` points into this site, but to nothing the public can see."""
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # e.g. "//[abc/": no address a browser could follow
+        return True
     site = urlsplit(settings.SITE_URL)
     if (
         parts.scheme in ("mailto", "tel")
@@ -187,7 +199,8 @@ def broken_link(href: str) -> bool:
     if language and language != settings.LANGUAGE_CODE:
         path = path[len(language) + 1 :]
     try:
-        match = resolve(path)
+        # Without the final slash the site redirects to the address with it (APPEND_SLASH).
+        match = resolve(path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/")
     except Resolver404:
         return True
     is_public = LINK_TARGETS.get(match.view_name)
@@ -204,25 +217,41 @@ def _with_links(model, fields):
     return found.select_related("seite") if any(f.name == "seite" for f in model._meta.fields) else found
 
 
+def _broken_links(models) -> list[Zeile]:
+    checked: dict[str, bool] = {}  # a target linked from many texts is looked up once
+    zeilen = []
+    for model in models:
+        translated = model.translated_field_names() if issubclass(model, UebersetzbarMixin) else []
+        # Each language's field; the untranslated original would repeat the German one.
+        rich = [f for f in model._meta.fields if isinstance(f, FormatierterTextField) and f.name not in translated]
+        for obj in _with_links(model, rich):
+            for f in rich:
+                for href in richtext.links(getattr(obj, f.attname) or ""):
+                    if href not in checked:
+                        checked[href] = broken_link(href)
+                    if checked[href]:
+                        owner = getattr(obj, "seite", obj)  # a section is edited on its page
+                        zeilen.append(Zeile(f"{owner}: {f.verbose_name}", _admin_url(owner), href))
+    return zeilen
+
+
+def _has_formatted_text(model) -> bool:
+    return any(isinstance(f, FormatierterTextField) for f in model._meta.fields)
+
+
 @register
 def kaputte_links(request) -> Abschnitt | None:
     if not publishable_models(request):
         return None
-    zeilen = []
-    for model in apps.get_models():
-        translated = model.translated_field_names() if issubclass(model, UebersetzbarMixin) else []
-        # Each language's field; the untranslated original would repeat the German one.
-        rich = [f for f in model._meta.fields if isinstance(f, FormatierterTextField) and f.name not in translated]
-        if not rich or not issubclass(model, (Veroeffentlichbar, UebersetzbarMixin)) or not _editable(request, model):
-            continue
-        for obj in _with_links(model, rich):
-            for f in rich:
-                for href in richtext.links(getattr(obj, f.attname) or ""):
-                    if broken_link(href):
-                        owner = getattr(obj, "seite", obj)  # a section is edited on its page
-                        zeilen.append(Zeile(f"{owner}: {f.verbose_name}", _admin_url(owner), href))
+    models = [
+        m
+        for m in apps.get_models()
+        if _has_formatted_text(m) and issubclass(m, (Veroeffentlichbar, UebersetzbarMixin)) and _editable(request, m)
+    ]
+    # Every text with a link is read: kept per content version (a save renews it) and per set of models.
+    key = "dashboard-links:" + ",".join(sorted(m._meta.label for m in models))
     return Abschnitt(
         _("Links auf nicht veröffentlichte oder gelöschte Seiten"),
-        zeilen,
+        cached(key, lambda: _broken_links(models), shared=False),
         _("Alle Links im Text führen zu öffentlichen Seiten."),
     )

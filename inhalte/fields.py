@@ -9,11 +9,12 @@ from inhalte import richtext
 
 def editor_extensions(ueberschriften: tuple[int, ...]) -> dict:
     """The editor's buttons: exactly what `richtext.sanitize` keeps."""
+    headings = {"Heading": {"levels": list(ueberschriften)}} if ueberschriften else {}
     return {
         "Bold": True,
         "Italic": True,
         "HardBreak": True,
-        "Heading": {"levels": list(ueberschriften)},
+        **headings,
         "BulletList": True,
         "OrderedList": True,
         "ListItem": True,

@@ -23,6 +23,8 @@ MAX_RENDITION_WIDTH = 1920
 
 
 def validate_image_file(file) -> None:
+    if getattr(file, "_committed", False):
+        return  # the image already stored (checked when it was uploaded): saving the form again keeps it
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("Das Bild ist zu groß (höchstens %(max)s MB). Bitte verkleinern Sie es."),

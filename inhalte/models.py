@@ -10,6 +10,8 @@ renditions and clean-up.
 
 import datetime
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -17,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Q
 from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -64,15 +66,6 @@ class VeroeffentlichbarQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(veroeffentlicht=False)
-
-    def next_change(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
-        """The next moment one of these appears or disappears on its own."""
-        now = now or timezone.now()
-        times = self.filter(veroeffentlicht=True).aggregate(
-            ab=Min("veroeffentlichen_ab", filter=Q(veroeffentlichen_ab__gt=now)),
-            bis=Min("veroeffentlichen_bis", filter=Q(veroeffentlichen_bis__gt=now)),
-        )
-        return min((t for t in times.values() if t is not None), default=None)
 
     def visible_to(self, user):
         """Published objects, plus drafts for staff allowed to preview them."""
@@ -144,6 +137,15 @@ class Veroeffentlichbar(OeffentlicherInhalt):
         )
 
     @property
+    def beendet(self) -> bool:
+        """Published, but its `veroeffentlichen_bis` has passed."""
+        return (
+            self.veroeffentlicht
+            and self.veroeffentlichen_bis is not None
+            and self.veroeffentlichen_bis <= timezone.now()
+        )
+
+    @property
     def erscheint_noch(self) -> bool:
         """Published, but waiting for its `veroeffentlichen_ab`."""
         return (
@@ -152,10 +154,21 @@ class Veroeffentlichbar(OeffentlicherInhalt):
 
 
 def public_versions_change_at(now: datetime.datetime | None = None) -> datetime.datetime | None:
-    """The next moment any publishable content appears or disappears on its own (None: nothing is scheduled)."""
-    models_ = [model for model in apps.get_models() if issubclass(model, Veroeffentlichbar)]
-    times = [model._default_manager.all().next_change(now) for model in models_]
-    return min((t for t in times if t is not None), default=None)
+    """The next moment any publishable content appears or disappears on its own (None: nothing is scheduled).
+
+    One query for all publishable models (a UNION of their future start and end times).
+    """
+    now = now or timezone.now()
+    parts = [
+        model._default_manager.filter(veroeffentlicht=True, **{f"{field}__gt": now})
+        .order_by()
+        .values_list(field, flat=True)
+        for model in apps.get_models()
+        if issubclass(model, Veroeffentlichbar) and not model._meta.abstract
+        for field in ("veroeffentlichen_ab", "veroeffentlichen_bis")
+    ]
+    first, *rest = parts
+    return next(iter(first.union(*rest, all=True).order_by("veroeffentlichen_ab")[:1]), None)
 
 
 def bilddateien_delete(instance, names) -> None:
@@ -169,6 +182,51 @@ def bilddateien_delete(instance, names) -> None:
 def bilddateien_delete_with(sender, instance, **kwargs) -> None:
     """post_delete receiver: an object's image files go with it."""
     bilddateien_delete(instance, instance.bilddateien())
+
+
+# While an older version is being restored (inhalte.admin.VersionenMixin): the images the
+# objects of its revision have now, {(model, pk): {field: value}}.
+_kept_images: ContextVar[dict | None] = ContextVar("inhalte_kept_images", default=None)
+
+
+def image_field_names(model) -> list[str]:
+    """The image and everything that belongs to it: file, renditions, size, alt texts in every language."""
+    return [f.attname for f in model._meta.concrete_fields if f.name.startswith("bild")]
+
+
+@contextmanager
+def images_kept(objects: list[tuple[type, object]]):
+    """Within this block, `objects` ((model, pk) pairs) keep the image they have now, whatever is restored.
+
+    The history stores no image (an image removed because the person shown
+    withdrew consent must never come back), so a restored snapshot carries
+    empty image fields: without this, a restore would drop the current image
+    and leave its files on the server.
+    """
+    kept = {}
+    for model, pk in objects:
+        if issubclass(model, BildMixin):
+            current = model._base_manager.filter(pk=pk).values(*image_field_names(model)).first()
+            if current is not None:  # a deleted object comes back without an image
+                kept[(model, str(pk))] = current
+    token = _kept_images.set(kept)
+    try:
+        yield
+    finally:
+        _kept_images.reset(token)
+
+
+def keep_current_image(instance) -> None:
+    """Put the image `instance` has now back onto it (within `images_kept`, else nothing)."""
+    kept = (_kept_images.get() or {}).get((type(instance), str(instance.pk)))
+    for name, value in (kept or {}).items():
+        setattr(instance, name, value)
+
+
+def keep_current_image_on_restore(sender, instance, raw, **kwargs) -> None:
+    """pre_save receiver: the raw save of a restored snapshot keeps the current image."""
+    if raw:
+        keep_current_image(instance)
 
 
 class BildMixin(models.Model):

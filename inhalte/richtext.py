@@ -13,6 +13,7 @@ import functools
 import html
 import re
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 import nh3
 from django.utils.html import linebreaks
@@ -68,21 +69,28 @@ class _Reader(HTMLParser):
 
     BLOCKS = {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
 
-    def __init__(self, bullet: str):
+    def __init__(self, bullet: str, link_base: str | None = None):
         super().__init__(convert_charrefs=True)
         self.bullet = bullet
+        self.link_base = link_base  # if set, a link's text is followed by its (absolute) address
         self.words: list[str] = []
         self.links: list[str] = []
+        self._open_link = ""
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
-            self.links.extend(value for name, value in attrs if name == "href" and value)
+            hrefs = [value for name, value in attrs if name == "href" and value]
+            self.links.extend(hrefs)
+            self._open_link = hrefs[0] if hrefs else ""
         if tag == "li":
             self.words.append("\n" + self.bullet)
         elif tag in self.BLOCKS:
             self.words.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._open_link and self.link_base is not None:
+            self.words.append(f" ({urljoin(self.link_base, self._open_link)})")
+            self._open_link = ""
         if tag in self.BLOCKS:
             self.words.append("\n")
 
@@ -90,8 +98,8 @@ class _Reader(HTMLParser):
         self.words.append(data)
 
 
-def _read(value: str, bullet: str = "") -> _Reader:
-    reader = _Reader(bullet)
+def _read(value: str, bullet: str = "", link_base: str | None = None) -> _Reader:
+    reader = _Reader(bullet, link_base)
     reader.feed(value or "")
     reader.close()
     return reader
@@ -109,9 +117,13 @@ def text_content(value: str) -> str:
     return words + ("\x1e" + "\x1e".join(reader.links) if reader.links else "")
 
 
-def plain_text(value: str) -> str:
-    """Formatted text as plain text (for calendar files): blocks on lines of their own, list items with "- "."""
-    lines = [" ".join(line.split()) for line in "".join(_read(value, bullet="- ").words).splitlines()]
+def plain_text(value: str, *, bullet: str = "- ", link_base: str | None = None) -> str:
+    """Formatted text as plain text (for calendar files): blocks on lines of their own, list items with "- ".
+
+    With `link_base` (the site's address) each link's text is followed by its address, made absolute.
+    """
+    words = _read(value, bullet=bullet, link_base=link_base).words
+    lines = [" ".join(line.split()) for line in "".join(words).splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 

@@ -10,12 +10,16 @@ a restored version keeps the current image, so an image removed because a
 person withdrew consent can never come back through the history.
 """
 
+import datetime
 import difflib
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from inhalte import richtext
@@ -33,12 +37,31 @@ class Aenderung:
     nachher: SafeString
 
 
+def _shown(field, value) -> str:
+    """A stored value as the form shows it: a choice's label, the linked object's name, a local date."""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.many_to_one:
+        linked = field.related_model._base_manager.filter(pk=value).first()
+        return str(linked) if linked is not None else gettext("(gelöscht)")
+    if isinstance(value, bool):
+        return gettext("ja") if value else gettext("nein")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(value, datetime.time):
+        return date_format(value, "TIME_FORMAT")
+    if isinstance(field, FormatierterTextField):
+        return richtext.plain_text(str(value))
+    return str(value)
+
+
 def _words(model, name: str, value) -> list[str]:
     """The words of a field's value, with "\n" between its lines (paragraphs, list items)."""
     if value is None or value == "":
         return []
-    field = model._meta.get_field(name)
-    text = richtext.plain_text(str(value)) if isinstance(field, FormatierterTextField) else str(value)
+    text = _shown(model._meta.get_field(name), value)
     words: list[str] = []
     for number, line in enumerate(text.split("\n")):
         if number:

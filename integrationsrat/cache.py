@@ -27,7 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "inhalt-version"
 SCHEDULE_KEY = "inhalt-naechster-wechsel"
 NOTHING_SCHEDULED = -1.0
+SCHEDULE_LOCK_SECONDS = 10  # one request at a time works out the schedule of a version
+SCHEDULE_RETRY_SECONDS = 30  # with the database down, how soon to ask again
 FRAGMENTS = "fragmente"  # the cache alias of rendered fragments and facts in this process's memory
 
 
@@ -76,9 +78,12 @@ def _best_effort(call: Callable[[], Any], default: Any = None, *, failures=Excep
     return result
 
 
-def _new_version() -> str | None:
-    added = _best_effort(lambda: cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None) or True, write=True)
-    return added and _best_effort(lambda: cache.get(VERSION_KEY))
+def _new_version() -> tuple[str | None, bool]:
+    """(the version, whether this call made it): a first version when the cache has none."""
+    added = _best_effort(lambda: cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None), None, write=True)
+    if added is None:  # the cache failed
+        return None, False
+    return _best_effort(lambda: cache.get(VERSION_KEY)), bool(added)
 
 
 def _next_change() -> float:
@@ -92,21 +97,47 @@ def _next_change() -> float:
 def _version_from(values: dict) -> str | None:
     """The current version, given what was just read with it; renewed when scheduled content is due.
 
-    The schedule key holds the next moment a scheduled item appears or
-    disappears. Once that moment has passed, every page, fragment and fact of
-    the old version may show the old state: a new version makes them all
-    render afresh, at the first request after it, without anyone saving.
+    The schedule key holds (version, the next moment a scheduled item appears
+    or disappears), computed for that version: a save sets a new version, so a
+    schedule computed before it (perhaps from a state before the save
+    committed) no longer counts. Once the moment has passed, or when the
+    schedule of the current version is unknown, every page, fragment and fact
+    of that version may show an old state: a new version makes them render
+    afresh at the first request, without anyone saving. One request does the
+    work (a lock per version and moment); the others go on with the version
+    they have for those milliseconds. With the database down nothing is
+    renewed: the cached pages are then all visitors can get.
     """
-    version = values.get(VERSION_KEY) or _new_version()
+    version, made_now = values.get(VERSION_KEY), False
+    if not version:
+        version, made_now = _new_version()
     if version is None:  # no shared cache: nothing is cached, so nothing can be due
         return None
-    due = values.get(SCHEDULE_KEY)
-    if due is None or (due != NOTHING_SCHEDULED and time.time() >= due):
-        if due is not None:
+    schedule = values.get(SCHEDULE_KEY)
+    if schedule is None:  # not there, or the read answered nothing (Redis coming back): ask once more
+        schedule = _best_effort(lambda: cache.get(SCHEDULE_KEY))
+    due = schedule[1] if isinstance(schedule, tuple) and len(schedule) == 2 and schedule[0] == version else None
+    if due is not None and (due == NOTHING_SCHEDULED or time.time() < due):
+        return version
+    lock = f"{SCHEDULE_KEY}:{version}:{due}"
+    if not _best_effort(lambda: cache.add(lock, 1, timeout=SCHEDULE_LOCK_SECONDS), False, write=True):
+        return version
+    try:
+        if not made_now:
+            # The moment has come, or nobody knows when it comes for this version (after a save, a
+            # late write): what was rendered under it may show an old state. (A version made just
+            # now has nothing rendered under it yet.)
+            _next_change()  # first make sure the database answers: else the cached pages are all there is
             version = uuid.uuid4().hex
             _best_effort(lambda: cache.set(VERSION_KEY, version, timeout=None), write=True)
-        next_change = _next_change()  # outside _best_effort: a database error is not a cache failure
-        _best_effort(lambda: cache.set(SCHEDULE_KEY, next_change, timeout=None), write=True)
+        # Read under the new version: a save that commits meanwhile sets another one, so this stays right.
+        next_change = _next_change()
+    except DatabaseError:
+        # No database: keep serving what is cached under the version we have; ask again soon.
+        logger.warning("Could not read when scheduled content changes; trying again in %ss", SCHEDULE_RETRY_SECONDS)
+        next_change = time.time() + SCHEDULE_RETRY_SECONDS
+    _best_effort(lambda: cache.set(SCHEDULE_KEY, (version, next_change), timeout=None), write=True)
+    _best_effort(lambda: cache.delete(lock), write=True)
     return version
 
 
@@ -223,9 +254,9 @@ def _set_new_version() -> None:
     global _version_write_lost
 
     def write() -> bool:
+        # A save may have scheduled something: the schedule of the old version no longer counts
+        # (see _version_from), and the next read works it out for the new one.
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        # A save may have scheduled something: the next read finds out when (see _version_from).
-        cache.delete(SCHEDULE_KEY)
         return True
 
     # A cache that fails answers without raising (Redis) or raises (a full disk): either way the write is lost.

@@ -22,7 +22,8 @@ def build_calendar(veranstaltungen: Iterable[Veranstaltung], *, request, name: s
             # imports the event twice updates it instead of duplicating it.
             uid=f"integrationsrat-beckum-veranstaltung-{v.pk}",
             summary=v.titel,
-            description=v.kurztext + ("\n\n" + plain_text(v.beschreibung) if v.beschreibung else ""),
+            description=v.kurztext
+            + ("\n\n" + plain_text(v.beschreibung, link_base=settings.SITE_URL) if v.beschreibung else ""),
             start=v.beginn_dt(),
             end=v.ende_dt(),
             location=location,

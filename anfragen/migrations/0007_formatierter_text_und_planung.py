@@ -2,12 +2,17 @@
 
 from django.db import migrations, models
 
-from inhalte.migration_support import convert
+from inhalte.migration_support import constraints_checked_at_once, convert, revert
 
 
 def new_fingerprints(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
     convert(apps, "anfragen", "Themenbereich", translated=["name"], formatted={})
 
+
+def old_fingerprints(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
+    revert(apps, "anfragen", "Themenbereich", translated=["name"], formatted={})
 
 
 class Migration(migrations.Migration):
@@ -23,5 +28,5 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, editable=False, max_length=16),
         ),
         # The fingerprint algorithm changed with formatted text (inhalte.models.fingerprint).
-        migrations.RunPython(new_fingerprints, migrations.RunPython.noop),
+        migrations.RunPython(new_fingerprints, old_fingerprints),
     ]

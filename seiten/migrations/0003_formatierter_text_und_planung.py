@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from inhalte.migration_support import convert
+from inhalte.migration_support import constraints_checked_at_once, as_lines, as_paragraphs, convert, revert
 from inhalte.richtext import list_html, paragraphs_html
 
 
@@ -14,6 +14,7 @@ def section_html(text, abschnitt):
 
 
 def to_formatted_text(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
     convert(
         apps,
         "seiten",
@@ -23,6 +24,29 @@ def to_formatted_text(apps, schema_editor):
     )
     convert(apps, "seiten", "Abschnitt", translated=["text", "ueberschrift"], formatted={"text": section_html})
 
+
+def section_text(html, abschnitt):
+    """A section's text as it was written before, its list style read back from the list."""
+    if abschnitt.darstellung != "absaetze":
+        return as_lines(html)
+    return as_paragraphs(html)
+
+
+def to_plain_text(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
+    Abschnitt = apps.get_model("seiten", "Abschnitt")
+    for abschnitt in Abschnitt.objects.all():
+        text = (abschnitt.text_de or "").lstrip()
+        abschnitt.darstellung = {"<ol": "nummeriert", "<ul": "liste"}.get(text[:3], "absaetze")
+        abschnitt.save(update_fields=["darstellung"])
+    revert(
+        apps,
+        "seiten",
+        "Seite",
+        translated=["einleitung", "titel"],
+        formatted={"einleitung": lambda html, obj: as_paragraphs(html)},
+    )
+    revert(apps, "seiten", "Abschnitt", translated=["text", "ueberschrift"], formatted={"text": section_text})
 
 
 class Migration(migrations.Migration):
@@ -89,7 +113,7 @@ class Migration(migrations.Migration):
         ),
         # Plain text to HTML, every language; translation states kept (inhalte/migration_support.py).
         # The list style is part of the text from now on: it is read before it goes.
-        migrations.RunPython(to_formatted_text, migrations.RunPython.noop),
+        migrations.RunPython(to_formatted_text, to_plain_text),
         migrations.RemoveField(
             model_name='abschnitt',
             name='darstellung',

@@ -174,3 +174,18 @@ def test_nothing_is_deleted_when_the_save_is_rolled_back(upload, django_capture_
         thema.save()
         raise RuntimeError("the editor's save failed")
     assert callbacks == [] and all(exists(thema, old))
+
+
+def test_a_form_saved_again_keeps_its_image(client):
+    """Found in review: every save after the upload was a 500 (the stored file was checked again)."""
+    thema = make_thema()
+    assert change_thema(client, thema, make_image_upload()).status_code == 302
+    thema.refresh_from_db()
+    stored = thema.bild.name
+    response = client.post(
+        f"/admin/themen/thema/{thema.pk}/change/",
+        thema_admin_form(thema, bild_alt_de="Ein blaues Rechteck", beschreibung_de="<p>Neu</p>"),
+    )
+    assert response.status_code == 302
+    thema.refresh_from_db()
+    assert thema.bild.name == stored and thema.beschreibung_de == "<p>Neu</p>"

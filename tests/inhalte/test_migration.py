@@ -83,6 +83,21 @@ def write_plain_seed(apps) -> None:
             translated(abschnitt, values, ["text", "ueberschrift"])
 
 
+def write_plain_extras(apps) -> None:
+    """An event with plain text in some languages and none in others, and a request topic."""
+    event = apps.get_model("veranstaltungen", "Veranstaltung")(
+        slug="alt", datum="2024-05-01", titel="Alt", veroeffentlicht=True
+    )
+    values = {
+        "de": {"titel": "Alt", "kurztext": "Kurz", "beschreibung": "Zeile eins\nZeile zwei\n\nAbsatz & mehr"},
+        "en": {"titel": "Old", "kurztext": "Short", "beschreibung": "Line one\nLine two\n\nParagraph & more"},
+        "tr": {"titel": "Eski", "kurztext": "", "beschreibung": None},
+    }
+    translated(event, values, ["beschreibung", "bild_alt", "kurztext", "titel"])
+    bereich = apps.get_model("anfragen", "Themenbereich")(reihenfolge=1)
+    translated(bereich, {"de": {"name": "Wohnen"}, "ar": {"name": "السكن"}}, ["name"])
+
+
 def snapshot() -> dict:
     """Every formatted text in every language, and every translation state, of the starting content."""
     found = {}
@@ -137,3 +152,50 @@ def test_the_seeded_plain_text_migrates_to_the_formatted_text_of_today_in_all_la
     # what was checked: lists and paragraphs in every language
     assert migrated[("thema", alt.slug, "ar")][0].startswith("<ul><li>")
     assert any(key[-1] == "uk" and "<p>" in value for key, value in migrated.items() if key[0] == "seite")
+
+
+def plain_snapshot(apps) -> dict:
+    """The plain texts and translation states of before the editor, read through the old models."""
+    found = {}
+    for model_name, key, fields in (
+        ("themen.Thema", "slug", ("punkte", "beschreibung")),
+        ("themen.Jahresrueckblick", "jahr", ("einleitung",)),
+        ("seiten.Seite", "schluessel", ("einleitung",)),
+        ("seiten.Abschnitt", "pk", ("text", "darstellung")),
+        ("anfragen.Themenbereich", "pk", ()),
+        ("veranstaltungen.Veranstaltung", "slug", ("beschreibung",)),
+    ):
+        for obj in apps.get_model(model_name).objects.all():
+            for field in fields:
+                for lang in LANGS if field != "darstellung" else [None]:
+                    name = f"{field}_{lang}" if lang else field
+                    found[(model_name, getattr(obj, key), name)] = getattr(obj, name) or ""
+            found[(model_name, getattr(obj, key), "stand")] = obj.uebersetzung_stand
+    return found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_release_gets_its_plain_text_back_and_forward_again_changes_nothing():
+    """Found in review: the reverse was a no-op, and forward again escaped the HTML a second time."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    write_plain_seed(executor.loader.project_state(BEFORE).apps)
+    write_plain_extras(executor.loader.project_state(BEFORE).apps)
+    before = plain_snapshot(executor.loader.project_state(BEFORE).apps)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated = snapshot()
+    from anfragen.models import Themenbereich
+    from veranstaltungen.models import Veranstaltung
+
+    event = Veranstaltung.objects.get(slug="alt")
+    assert event.beschreibung_de == "<p>Zeile eins<br>Zeile zwei</p>\n\n<p>Absatz &amp; mehr</p>"
+    assert event.beschreibung_tr in (None, "") and event.uebersetzungsstaende()["en"] == Uebersetzungsstand.AKTUELL
+    assert Themenbereich.objects.get().uebersetzungsstaende()["ar"] == Uebersetzungsstand.AKTUELL
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    assert plain_snapshot(executor.loader.project_state(BEFORE).apps) == before
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert snapshot() == migrated

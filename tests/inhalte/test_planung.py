@@ -6,6 +6,7 @@ moves, so that only the schedule can make a page fresh.
 """
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
@@ -122,3 +123,42 @@ def test_the_admin_list_says_what_is_visible_and_filters_by_it(client):
         liste = client.get("/admin/veranstaltungen/veranstaltung/", {"sichtbarkeit": wert}).context["cl"].result_list
         assert [v.titel for v in liste] == [titel], wert
     assert Veranstaltung.objects.published().count() == 1
+
+
+def test_a_schedule_worked_out_for_an_older_version_does_not_count(shared_cache):
+    """Found in review: a request that read the database before a save committed wrote its stale schedule after."""
+    with time_machine.travel(START, tick=False) as clock:
+        make_thema(slug="bald", titel="Bald da", veroeffentlichen_ab=START + datetime.timedelta(minutes=5))
+        assert not shows("/themen/", "Bald da")
+        # the late write of a request that began before the save: "nothing scheduled", for the old version
+        cache.set(content_cache.SCHEDULE_KEY, ("eine-aeltere-version", content_cache.NOTHING_SCHEDULED), None)
+        clock.move_to(START + datetime.timedelta(minutes=5, seconds=1))
+        assert shows("/themen/", "Bald da")
+
+
+def test_with_the_database_down_when_content_is_due_cached_pages_are_still_served(shared_cache):
+    """Found in review: the schedule's query failed outside every guard, and even the 503 page crashed."""
+    from django.db import OperationalError
+
+    with time_machine.travel(START, tick=False) as clock:
+        make_veranstaltung(titel="Neu geplant", veroeffentlichen_ab=START + datetime.timedelta(minutes=10))
+        assert shows("/veranstaltungen/", "Termine")
+        version = cache.get(content_cache.VERSION_KEY)
+        clock.move_to(START + datetime.timedelta(minutes=11))
+        with mock.patch("integrationsrat.cache._next_change", side_effect=OperationalError("weg")):
+            response = Client().get("/veranstaltungen/")
+            assert response.status_code == 200 and "Neu geplant" not in response.content.decode()  # from the cache
+            assert cache.get(content_cache.VERSION_KEY) == version  # nothing thrown away
+        clock.move_to(START + datetime.timedelta(minutes=11, seconds=content_cache.SCHEDULE_RETRY_SECONDS + 1))
+        assert shows("/veranstaltungen/", "Neu geplant")  # the database is back: asked again
+
+
+def test_an_event_links_its_topic_only_while_the_topic_is_public():
+    """Found in review: the link of an event to its scheduled (or ended) topic led to a 404."""
+    thema = make_thema(slug="bald", titel="Bald da", veroeffentlichen_ab=timezone.now() + datetime.timedelta(days=1))
+    event = make_veranstaltung(titel="Termin", thema=thema)
+    page = Client().get(event.get_absolute_url()).content.decode()
+    assert "Bald da" in page and 'href="/themen/bald/"' not in page
+    thema.veroeffentlichen_ab = None
+    thema.save()
+    assert 'href="/themen/bald/"' in Client().get(event.get_absolute_url()).content.decode()

@@ -82,3 +82,10 @@ def test_cleaning_twice_changes_nothing(sent, stored):
 
 def test_text_with_angle_brackets_stays_text():
     assert richtext.sanitize("<p>3 < 4 und 5 > 2 & mehr</p>") == "<p>3 &lt; 4 und 5 &gt; 2 &amp; mehr</p>"
+
+
+def test_calendar_text_keeps_where_links_point_as_full_addresses():
+    html = '<p>Bitte <a href="/anfrage/">vorher schreiben</a> oder <a href="https://example.org/x">hier</a>.</p>'
+    assert richtext.plain_text(html, link_base="https://portal.example") == (
+        "Bitte vorher schreiben (https://portal.example/anfrage/) oder hier (https://example.org/x)."
+    )

@@ -2,11 +2,12 @@
 
 from django.db import migrations, models
 
-from inhalte.migration_support import convert
+from inhalte.migration_support import constraints_checked_at_once, as_lines, as_paragraphs, convert, revert
 from inhalte.richtext import list_html, paragraphs_html
 
 
 def to_formatted_text(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
     convert(
         apps,
         "themen",
@@ -22,6 +23,23 @@ def to_formatted_text(apps, schema_editor):
         formatted={"einleitung": lambda text, obj: paragraphs_html(text)},
     )
 
+
+def to_plain_text(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
+    revert(
+        apps,
+        "themen",
+        "Thema",
+        translated=["beschreibung", "bild_alt", "kurztext", "punkte", "titel"],
+        formatted={"punkte": lambda html, obj: as_lines(html), "beschreibung": lambda html, obj: as_paragraphs(html)},
+    )
+    revert(
+        apps,
+        "themen",
+        "Jahresrueckblick",
+        translated=["einleitung", "titel"],
+        formatted={"einleitung": lambda html, obj: as_paragraphs(html)},
+    )
 
 
 class Migration(migrations.Migration):
@@ -167,5 +185,5 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, help_text='Die wichtigsten Punkte des Themas, am besten als Aufzählung.', null=True, verbose_name='Punkte'),
         ),
         # Plain text to HTML, every language; translation states kept (inhalte/migration_support.py).
-        migrations.RunPython(to_formatted_text, migrations.RunPython.noop),
+        migrations.RunPython(to_formatted_text, to_plain_text),
     ]

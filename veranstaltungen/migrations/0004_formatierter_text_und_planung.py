@@ -2,11 +2,12 @@
 
 from django.db import migrations, models
 
-from inhalte.migration_support import convert
+from inhalte.migration_support import constraints_checked_at_once, as_paragraphs, convert, revert
 from inhalte.richtext import paragraphs_html
 
 
 def to_formatted_text(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
     convert(
         apps,
         "veranstaltungen",
@@ -15,6 +16,16 @@ def to_formatted_text(apps, schema_editor):
         formatted={"beschreibung": lambda text, obj: paragraphs_html(text)},
     )
 
+
+def to_plain_text(apps, schema_editor):
+    constraints_checked_at_once(schema_editor)
+    revert(
+        apps,
+        "veranstaltungen",
+        "Veranstaltung",
+        translated=["beschreibung", "bild_alt", "kurztext", "titel"],
+        formatted={"beschreibung": lambda html, obj: as_paragraphs(html)},
+    )
 
 
 class Migration(migrations.Migration):
@@ -75,5 +86,5 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, help_text='Optional. Mit Zwischenüberschriften, Listen und Links.', null=True, verbose_name='Beschreibung'),
         ),
         # Plain text to HTML, every language; translation states kept (inhalte/migration_support.py).
-        migrations.RunPython(to_formatted_text, migrations.RunPython.noop),
+        migrations.RunPython(to_formatted_text, to_plain_text),
     ]
