@@ -250,25 +250,42 @@ def store_fragments(values: dict[str, Any]) -> None:
         )
 
 
-def _set_new_version() -> None:
+def _set_new_version(*, with_schedule: bool = False) -> None:
+    """A new content version; `with_schedule`: and when scheduled content next changes, for it.
+
+    A save may have scheduled something: the schedule of the old version no
+    longer counts (see _version_from). Worked out by the saving request once
+    its transaction has committed, visitors do not wait for it; if that fails,
+    the first request after the save works it out.
+    """
     global _version_write_lost
+    version = uuid.uuid4().hex
 
     def write() -> bool:
-        # A save may have scheduled something: the schedule of the old version no longer counts
-        # (see _version_from), and the next read works it out for the new one.
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.set(VERSION_KEY, version, timeout=None)
         return True
 
     # A cache that fails answers without raising (Redis) or raises (a full disk): either way the write is lost.
     if not _best_effort(write, False, write=True) or getattr(cache, "available", True) is False:
         _version_write_lost = True
+        return
+    if with_schedule:
+        try:
+            next_change = _next_change()
+        except DatabaseError:
+            return
+        _best_effort(lambda: cache.set(SCHEDULE_KEY, (version, next_change), timeout=None), write=True)
+
+
+def _set_new_version_with_schedule() -> None:
+    _set_new_version(with_schedule=True)
 
 
 def bump_content_version(**kwargs) -> None:
     # Now, and again after the transaction commits: a page rendered in between
     # from the not yet committed state is then stored under a version nobody asks for.
     _set_new_version()
-    transaction.on_commit(_set_new_version)
+    transaction.on_commit(_set_new_version_with_schedule)
 
 
 def connect_signals(models) -> None:

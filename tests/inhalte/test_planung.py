@@ -162,3 +162,11 @@ def test_an_event_links_its_topic_only_while_the_topic_is_public():
     thema.veroeffentlichen_ab = None
     thema.save()
     assert 'href="/themen/bald/"' in Client().get(event.get_absolute_url()).content.decode()
+
+
+def test_the_saving_request_works_out_the_schedule_so_visitors_do_not_wait(django_capture_on_commit_callbacks):
+    ab = timezone.now() + datetime.timedelta(hours=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_thema(slug="bald", veroeffentlichen_ab=ab)
+    version, due = cache.get(content_cache.SCHEDULE_KEY)
+    assert version == cache.get(content_cache.VERSION_KEY) and due == ab.timestamp()
