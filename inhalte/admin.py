@@ -30,6 +30,7 @@ from inhalte.models import (
     BildMixin,
     UebersetzbarMixin,
     Uebersetzungsstand,
+    image_field_names,
     images_kept,
     keep_current_image,
     other_languages,
@@ -166,7 +167,7 @@ class SichtbarkeitFilter(admin.SimpleListFilter):
             case "geplant":
                 return queryset.scheduled(now)
             case "abgelaufen":
-                return queryset.filter(veroeffentlicht=True, veroeffentlichen_bis__lte=now)
+                return queryset.ended(now)
             case "entwurf":
                 return queryset.drafts()
         return queryset
@@ -200,17 +201,6 @@ class VeroeffentlichungAdminMixin:
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
 
-def history_exclude(model) -> list[str]:
-    """The fields of `model` a restored version leaves as they are now: its image, with the image's texts.
-
-    An image removed because the person shown withdrew consent must never come
-    back through the history; it is not stored in it at all.
-    """
-    if not issubclass(model, BildMixin):
-        return []
-    return [f.name for f in model._meta.fields if f.name.startswith("bild")]
-
-
 def _is_id(value: str) -> bool:
     # Digits only, and few enough for any database's integer (SQLite overflows on more).
     return value.isascii() and value.isdigit() and len(value) <= 18
@@ -232,7 +222,10 @@ class VersionenMixin(VersionAdmin):
 
     def reversion_register(self, model, **options):
         # Registered here, at the admin's start, when modeltranslation has added every language's field.
-        super().reversion_register(model, exclude=history_exclude(model), **options)
+        # The image (with its texts) is not stored: an image removed because the person shown
+        # withdrew consent must never come back through the history (see images_kept).
+        images = image_field_names(model) if issubclass(model, BildMixin) else []
+        super().reversion_register(model, exclude=images, **options)
 
     def get_urls(self):
         opts = self.model._meta

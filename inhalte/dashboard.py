@@ -1,7 +1,8 @@
 """The Redaktion's start page in the admin: what needs doing.
 
 Each section is a function (request -> Abschnitt or None) in SECTIONS; a
-content app adds its own lines with `register` (e.g. meetings without an
+content app adds its own lines with `register` in its admin.py (the events
+app: upcoming events without place or time; later, meetings without an
 invitation a week before). integrationsrat.admin shows them on the admin's
 index for staff who edit content.
 """
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language_from_path, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -56,7 +58,7 @@ def sections(request) -> list[Abschnitt]:
     return [result for section in SECTIONS if (result := section(request)) is not None]
 
 
-def _admin_url(obj) -> str:
+def admin_url(obj) -> str:
     opts = obj._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
@@ -69,12 +71,12 @@ def _has_list(model) -> bool:
     return True
 
 
-def _editable(request, model) -> bool:
+def editable(request, model) -> bool:
     return request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
 
 
 def publishable_models(request) -> list:
-    return [m for m in apps.get_models() if issubclass(m, Veroeffentlichbar) and _editable(request, m)]
+    return [m for m in apps.get_models() if issubclass(m, Veroeffentlichbar) and editable(request, m)]
 
 
 @register
@@ -83,7 +85,7 @@ def entwuerfe(request) -> Abschnitt | None:
     if not models:
         return None  # not a member of the Redaktion: nothing to do here
     zeilen = [
-        Zeile(f"{model._meta.verbose_name}: {obj}", _admin_url(obj))
+        Zeile(f"{model._meta.verbose_name}: {obj}", admin_url(obj))
         for model in models
         for obj in model._default_manager.drafts()[:20]
     ]
@@ -104,18 +106,16 @@ def geplant(request) -> Abschnitt | None:
     ] + [
         (obj.veroeffentlichen_bis, endet, model, obj)
         for model in models
-        for obj in model._default_manager.published(now).filter(veroeffentlichen_bis__isnull=False)[:20]
+        for obj in model._default_manager.ending(now)[:20]
     ]
     zeilen = [
-        Zeile(f"{model._meta.verbose_name}: {obj}", _admin_url(obj), text % {"wann": _when(moment)})
+        Zeile(f"{model._meta.verbose_name}: {obj}", admin_url(obj), text % {"wann": _when(moment)})
         for moment, text, model, obj in sorted(geplante, key=lambda entry: entry[0])
     ]
     return Abschnitt(_("Geplant"), zeilen, _("Nichts ist zum Veröffentlichen oder Beenden geplant."))
 
 
 def _when(moment) -> str:
-    from django.utils.formats import date_format
-
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
@@ -129,7 +129,7 @@ STAND_ZEILE = {
 def uebersetzungen(request) -> Abschnitt | None:
     # Only models with a list of their own (a page's sections are translated on the page).
     models = [
-        m for m in apps.get_models() if issubclass(m, UebersetzbarMixin) and _editable(request, m) and _has_list(m)
+        m for m in apps.get_models() if issubclass(m, UebersetzbarMixin) and editable(request, m) and _has_list(m)
     ]
     if not models:
         return None
@@ -150,25 +150,6 @@ def uebersetzungen(request) -> Abschnitt | None:
                         )
                     )
     return Abschnitt(_("Übersetzungen"), zeilen, _("Alle Übersetzungen sind vorhanden und aktuell."))
-
-
-@register
-def termine_ohne_ort_oder_zeit(request) -> Abschnitt | None:
-    from veranstaltungen.models import Veranstaltung
-
-    if not _editable(request, Veranstaltung):
-        return None
-    zeilen = []
-    # A cancelled event needs neither.
-    for event in Veranstaltung.objects.upcoming().without_place_or_time().filter(abgesagt=False)[:30]:
-        missing = [
-            label
-            for label, fehlt in ((_("Ort fehlt"), not event.ort_id), (_("Uhrzeit fehlt"), not event.beginn))
-            if fehlt
-        ]
-        zeilen.append(Zeile(str(event), _admin_url(event), ", ".join(str(label) for label in missing)))
-    leer = _("Alle kommenden Termine haben Ort und Uhrzeit.")
-    return Abschnitt(_("Kommende Termine ohne Ort oder Uhrzeit"), zeilen, leer)
 
 
 # A view that shows one object (a topic, an event, a page): is the object at these URL
@@ -231,7 +212,7 @@ def _broken_links(models) -> list[Zeile]:
                         checked[href] = broken_link(href)
                     if checked[href]:
                         owner = getattr(obj, "seite", obj)  # a section is edited on its page
-                        zeilen.append(Zeile(f"{owner}: {f.verbose_name}", _admin_url(owner), href))
+                        zeilen.append(Zeile(f"{owner}: {f.verbose_name}", admin_url(owner), href))
     return zeilen
 
 
@@ -246,7 +227,7 @@ def kaputte_links(request) -> Abschnitt | None:
     models = [
         m
         for m in apps.get_models()
-        if _has_formatted_text(m) and issubclass(m, (Veroeffentlichbar, UebersetzbarMixin)) and _editable(request, m)
+        if _has_formatted_text(m) and issubclass(m, (Veroeffentlichbar, UebersetzbarMixin)) and editable(request, m)
     ]
     # Every text with a link is read: kept per content version (a save renews it) and per set of models.
     key = "dashboard-links:" + ",".join(sorted(m._meta.label for m in models))

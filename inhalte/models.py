@@ -64,6 +64,14 @@ class VeroeffentlichbarQuerySet(models.QuerySet):
         """Published, but waiting for their `veroeffentlichen_ab`."""
         return self.filter(veroeffentlicht=True, veroeffentlichen_ab__gt=now or timezone.now())
 
+    def ended(self, now: datetime.datetime | None = None):
+        """Published, but their `veroeffentlichen_bis` has passed."""
+        return self.filter(veroeffentlicht=True, veroeffentlichen_bis__lte=now or timezone.now())
+
+    def ending(self, now: datetime.datetime | None = None):
+        """Public now, and set to disappear at their `veroeffentlichen_bis`."""
+        return self.published(now).filter(veroeffentlichen_bis__isnull=False)
+
     def drafts(self):
         return self.filter(veroeffentlicht=False)
 
@@ -128,13 +136,8 @@ class Veroeffentlichbar(OeffentlicherInhalt):
 
     @property
     def oeffentlich(self) -> bool:
-        """Whether the public sees it now."""
-        now = timezone.now()
-        return (
-            self.veroeffentlicht
-            and (self.veroeffentlichen_ab is None or self.veroeffentlichen_ab <= now)
-            and (self.veroeffentlichen_bis is None or self.veroeffentlichen_bis > now)
-        )
+        """Whether the public sees it now (the object's side of `published()`)."""
+        return self.veroeffentlicht and not self.erscheint_noch and not self.beendet
 
     @property
     def beendet(self) -> bool:

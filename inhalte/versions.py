@@ -5,7 +5,7 @@ and the objects saved with it, such as a page's sections); this module only
 compares two of them, field by field, word by word (difflib), in the words a
 reader sees (formatted text without its tags).
 
-Images are not part of the history (see inhalte.admin.history_exclude):
+Images are not part of the history (see VersionenMixin.reversion_register in inhalte.admin):
 a restored version keeps the current image, so an image removed because a
 person withdrew consent can never come back through the history.
 """

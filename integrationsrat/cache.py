@@ -94,6 +94,20 @@ def _next_change() -> float:
     return at.timestamp() if at is not None else NOTHING_SCHEDULED
 
 
+def _store_schedule(version: str, *, failed: bool = False) -> None:
+    """Store when scheduled content next changes, for `version`; with the database down, when to ask again."""
+    if not failed:
+        try:
+            next_change = _next_change()
+        except DatabaseError:
+            failed = True
+    if failed:
+        # No database: keep serving what is cached under this version; ask again soon.
+        logger.warning("Could not read when scheduled content changes; trying again in %ss", SCHEDULE_RETRY_SECONDS)
+        next_change = time.time() + SCHEDULE_RETRY_SECONDS
+    _best_effort(lambda: cache.set(SCHEDULE_KEY, (version, next_change), timeout=None), write=True)
+
+
 def _version_from(values: dict) -> str | None:
     """The current version, given what was just read with it; renewed when scheduled content is due.
 
@@ -122,21 +136,19 @@ def _version_from(values: dict) -> str | None:
     lock = f"{SCHEDULE_KEY}:{version}:{due}"
     if not _best_effort(lambda: cache.add(lock, 1, timeout=SCHEDULE_LOCK_SECONDS), False, write=True):
         return version
-    try:
-        if not made_now:
-            # The moment has come, or nobody knows when it comes for this version (after a save, a
-            # late write): what was rendered under it may show an old state. (A version made just
-            # now has nothing rendered under it yet.)
+    if not made_now:
+        # The moment has come, or nobody knows when it comes for this version (after a save, a
+        # late write): what was rendered under it may show an old state. (A version made just
+        # now has nothing rendered under it yet.)
+        try:
             _next_change()  # first make sure the database answers: else the cached pages are all there is
-            version = uuid.uuid4().hex
-            _best_effort(lambda: cache.set(VERSION_KEY, version, timeout=None), write=True)
-        # Read under the new version: a save that commits meanwhile sets another one, so this stays right.
-        next_change = _next_change()
-    except DatabaseError:
-        # No database: keep serving what is cached under the version we have; ask again soon.
-        logger.warning("Could not read when scheduled content changes; trying again in %ss", SCHEDULE_RETRY_SECONDS)
-        next_change = time.time() + SCHEDULE_RETRY_SECONDS
-    _best_effort(lambda: cache.set(SCHEDULE_KEY, (version, next_change), timeout=None), write=True)
+        except DatabaseError:
+            _store_schedule(version, failed=True)
+            return version
+        version = uuid.uuid4().hex
+        _best_effort(lambda: cache.set(VERSION_KEY, version, timeout=None), write=True)
+    # Read under the new version: a save that commits meanwhile sets another one, so this stays right.
+    _store_schedule(version)
     _best_effort(lambda: cache.delete(lock), write=True)
     return version
 
@@ -270,11 +282,7 @@ def _set_new_version(*, with_schedule: bool = False) -> None:
         _version_write_lost = True
         return
     if with_schedule:
-        try:
-            next_change = _next_change()
-        except DatabaseError:
-            return
-        _best_effort(lambda: cache.set(SCHEDULE_KEY, (version, next_change), timeout=None), write=True)
+        _store_schedule(version)
 
 
 def _set_new_version_with_schedule() -> None:

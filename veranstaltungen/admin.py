@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
+from inhalte import dashboard
 from inhalte.admin import BILD_FIELDSET, VEROEFFENTLICHUNG_FIELDSET, UebersetzungAdmin, VeroeffentlichungAdminMixin
-from inhalte.dashboard import register_link_target
+from inhalte.dashboard import Abschnitt, Zeile, admin_url, editable, register_link_target
 from veranstaltungen import facts
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -52,3 +53,16 @@ register_link_target(
     lambda kwargs: facts.veranstaltung(kwargs["jahr"], kwargs["slug"], AnonymousUser()) is not None,
 )
 register_link_target("veranstaltungen:jahr", lambda kwargs: bool(facts.in_year(kwargs["jahr"])[""]))
+
+
+@dashboard.register
+def termine_ohne_ort_oder_zeit(request) -> Abschnitt | None:
+    """The Redaktion's start page: upcoming events that still need a place or a time."""
+    if not editable(request, Veranstaltung):
+        return None
+    zeilen = [
+        Zeile(str(event), admin_url(event), ", ".join(str(label) for label in event.fehlende_angaben))
+        for event in Veranstaltung.objects.upcoming().missing_place_or_time()[:30]
+    ]
+    leer = _("Alle kommenden Termine haben Ort und Uhrzeit.")
+    return Abschnitt(_("Kommende Termine ohne Ort oder Uhrzeit"), zeilen, leer)

@@ -56,8 +56,9 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
     def about(self, thema):
         return self.filter(thema=thema)
 
-    def without_place_or_time(self):
-        return self.filter(Q(ort__isnull=True) | Q(beginn__isnull=True))
+    def missing_place_or_time(self):
+        """Events that still need a place or a start time (a cancelled one needs neither)."""
+        return self.filter(Q(ort__isnull=True) | Q(beginn__isnull=True), abgesagt=False)
 
     def about_slug(self, slug: str):
         return self.filter(thema__slug=slug)
@@ -188,6 +189,12 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     def ort_offen(self) -> bool:
         """An upcoming event whose place is still to be announced."""
         return self.ort_id is None and not self.vergangen
+
+    @property
+    def fehlende_angaben(self) -> list[str]:
+        """What the event still needs before people can come ("Ort fehlt", "Uhrzeit fehlt")."""
+        fehlend = [(_("Ort fehlt"), self.ort_id is None), (_("Uhrzeit fehlt"), self.beginn is None)]
+        return [label for label, fehlt in fehlend if fehlt]
 
     @property
     def vormerkbar(self) -> bool:

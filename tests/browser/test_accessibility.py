@@ -29,6 +29,7 @@ def public_paths() -> list[str]:
         "/themen/fest-der-kulturen/",
         "/veranstaltungen/",
         "/veranstaltungen/?thema=ansprechperson",
+        "/veranstaltungen/?hinweis=thema",  # where an unknown topic leads: the list with a notice
         "/veranstaltungen/2024/",
         "/veranstaltungen/2024/sitzung-des-integrationsrats/",
         beispiel.get_absolute_url(),
