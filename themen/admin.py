@@ -6,7 +6,6 @@ from inhalte.admin import BILD_FIELDSET, VEROEFFENTLICHUNG_FIELDSET, Uebersetzun
 from inhalte.dashboard import register_link_target
 from themen import facts
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
-from veranstaltungen import facts as veranstaltungen_facts
 
 
 @admin.register(Thema)
@@ -39,10 +38,4 @@ class JahresrueckblickAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
 
 # The dashboard's check of links in texts (inhalte.dashboard.broken_link): what a visitor would find.
 register_link_target("themen:detail", lambda kwargs: facts.thema(kwargs["slug"], AnonymousUser()) is not None)
-register_link_target(
-    "themen:rueckblick",
-    lambda kwargs: (
-        facts.rueckblick(kwargs["jahr"], AnonymousUser()) is not None
-        or bool(veranstaltungen_facts.in_year(kwargs["jahr"])[""])
-    ),
-)
+register_link_target("themen:rueckblick", lambda kwargs: facts.review_page_exists(kwargs["jahr"], AnonymousUser()))

@@ -39,3 +39,10 @@ def rueckblick(jahr: int, user) -> Jahresrueckblick | None:
         )
 
     return cached(f"rueckblick:{jahr}:{preview[0]}:{preview[1]}", load, shared=False)
+
+
+def review_page_exists(jahr: int, user) -> bool:
+    """Whether /rueckblick/<jahr>/ has something to show `user`: the year's review, or at least its events."""
+    from veranstaltungen import facts as veranstaltungen_facts
+
+    return rueckblick(jahr, user) is not None or bool(veranstaltungen_facts.in_year(jahr)[""])

@@ -41,10 +41,10 @@ class ThemaDetailView(DetailView):
 
 def rueckblick(request, jahr: int):
     """The review of a year: its topics (as staff curated them) and its events."""
+    if not facts.review_page_exists(jahr, request.user):
+        raise Http404(_("Für dieses Jahr gibt es keinen Rückblick."))
     review = facts.rueckblick(jahr, request.user)
     anzahl = veranstaltungen_facts.in_year(jahr)[""]
-    if review is None and not anzahl:
-        raise Http404(_("Für dieses Jahr gibt es keinen Rückblick."))
     themen = [eintrag.thema for eintrag in review.rueckblickthema_set.all()] if review else []
     return render(
         request,

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories import make_ort, make_staff, make_thema, make_veranstaltung
+from tests.factories import make_ort, make_rueckblick, make_staff, make_thema, make_veranstaltung
 
 pytestmark = pytest.mark.django_db
 
@@ -77,13 +77,15 @@ def test_links_to_unpublished_or_deleted_pages_are_listed(redaktion):
     links = (
         '<p><a href="/themen/entwurf/">Entwurf</a> <a href="/en/themen/geloescht/">weg</a> '
         '<a href="/themen/oeffentlich/">gut</a> <a href="https://example.org/themen/x/">extern</a> '
-        '<a href="mailto:info@example.org">Mail</a> <a href="/gibt-es-gar-nicht/">kaputt</a></p>'
+        '<a href="mailto:info@example.org">Mail</a> <a href="/gibt-es-gar-nicht/">kaputt</a> '
+        '<a href="/rueckblick/1999/">leeres Jahr</a> <a href="/rueckblick/2030/">Rückblick</a></p>'
     )
+    make_rueckblick(jahr=2030)
     quelle = make_thema(slug="quelle", titel="Mit Links", beschreibung=links)
     lines = section(redaktion.get("/admin/").content.decode(), "Links auf nicht veröffentlichte oder gelöschte Seiten")
-    for broken in ("/themen/entwurf/", "/en/themen/geloescht/", "/gibt-es-gar-nicht/"):
+    for broken in ("/themen/entwurf/", "/en/themen/geloescht/", "/gibt-es-gar-nicht/", "/rueckblick/1999/"):
         assert broken in lines, broken
-    for fine in ("/themen/oeffentlich/", "example.org", "mailto:"):
+    for fine in ("/themen/oeffentlich/", "example.org", "mailto:", "/rueckblick/2030/"):
         assert fine not in lines, fine
     assert f"/admin/themen/thema/{quelle.pk}/change/" in lines
 
