@@ -225,7 +225,16 @@ class VersionenMixin(VersionAdmin):
         # The image (with its texts) is not stored: an image removed because the person shown
         # withdrew consent must never come back through the history (see images_kept).
         images = image_field_names(model) if issubclass(model, BildMixin) else []
-        super().reversion_register(model, exclude=images, **options)
+        # Personal data a model names (a member's contact) must not outlive its deletion in old versions.
+        private = list(getattr(model, "NICHT_IN_VERSIONEN", ()))
+        super().reversion_register(model, exclude=[*images, *private], **options)
+
+    def _reversion_introspect_inline_admin(self, inline):
+        # An inline whose rows keep no history (`versioniert = False`, e.g. documents: their
+        # files are deleted for good) is not followed into the parent's versions.
+        if getattr(inline, "versioniert", True) is False:
+            return None, None
+        return super()._reversion_introspect_inline_admin(inline)
 
     def get_urls(self):
         opts = self.model._meta

@@ -71,6 +71,17 @@ def _has_list(model) -> bool:
     return True
 
 
+def own_objects(model):
+    """The objects listed under `model` in the admin: not those of a multi-table child (a Sitzung is
+    listed as a Sitzung, not a second time as a Veranstaltung)."""
+    objects = model._default_manager.all()
+    for child in apps.get_models():
+        link = child._meta.parents.get(model)
+        if link is not None:
+            objects = objects.exclude(**{f"{link.related_query_name()}__isnull": False})
+    return objects
+
+
 def editable(request, model) -> bool:
     return request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
 
@@ -87,7 +98,7 @@ def entwuerfe(request) -> Abschnitt | None:
     zeilen = [
         Zeile(f"{model._meta.verbose_name}: {obj}", admin_url(obj))
         for model in models
-        for obj in model._default_manager.drafts()[:20]
+        for obj in own_objects(model).drafts()[:20]
     ]
     return Abschnitt(_("Entwürfe"), zeilen, _("Keine Entwürfe."))
 
@@ -102,11 +113,9 @@ def geplant(request) -> Abschnitt | None:
     geplante = [
         (obj.veroeffentlichen_ab, erscheint, model, obj)
         for model in models
-        for obj in model._default_manager.scheduled(now)[:20]
+        for obj in own_objects(model).scheduled(now)[:20]
     ] + [
-        (obj.veroeffentlichen_bis, endet, model, obj)
-        for model in models
-        for obj in model._default_manager.ending(now)[:20]
+        (obj.veroeffentlichen_bis, endet, model, obj) for model in models for obj in own_objects(model).ending(now)[:20]
     ]
     zeilen = [
         Zeile(f"{model._meta.verbose_name}: {obj}", admin_url(obj), text % {"wann": _when(moment)})
@@ -136,7 +145,7 @@ def uebersetzungen(request) -> Abschnitt | None:
     zeilen = []
     for model in models:
         changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-        counts = translation_counts(model._default_manager.all())
+        counts = translation_counts(own_objects(model))
         for code, _name in other_languages():
             # The language's German name: staff read the admin in German.
             sprache = get_language_info(code)["name_translated"]
@@ -194,7 +203,7 @@ def _with_links(model, fields):
     for f in fields:
         has_link |= Q(**{f"{f.attname}__contains": "href="})
     # A section is listed under its page: loaded with it.
-    found = model._default_manager.filter(has_link)
+    found = own_objects(model).filter(has_link)
     return found.select_related("seite") if any(f.name == "seite" for f in model._meta.fields) else found
 
 

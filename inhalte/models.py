@@ -38,6 +38,24 @@ class OeffentlicherInhalt(models.Model):
         abstract = True
 
 
+class Angelegt(models.Model):
+    """When it was created (open data such as OParl names it for every object)."""
+
+    erstellt_am = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Zeitstempel(Angelegt):
+    """When it was created and last changed."""
+
+    geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 def public_models() -> list[type[models.Model]]:
     """Every concrete model that public pages show."""
     return [model for model in apps.get_models() if issubclass(model, OeffentlicherInhalt)]

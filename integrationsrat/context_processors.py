@@ -9,6 +9,11 @@ from integrationsrat.cache import current_version
 NAVIGATION = [
     (gettext_lazy("Themen"), "themen:list", ("themen:list", "themen:detail")),
     (gettext_lazy("Termine"), "veranstaltungen:list", ("veranstaltungen:",)),
+    (
+        gettext_lazy("Sitzungen"),
+        "gremien:sitzungen",
+        ("gremien:sitzungen", "gremien:sitzungen_jahr", "gremien:sitzung", "gremien:vorlage"),
+    ),
     (gettext_lazy("Über uns"), "seiten:ueber-uns", ("seiten:ueber-uns",)),
 ]
 
@@ -16,6 +21,8 @@ NAVIGATION = [
 LEICHTE_SPRACHE = {
     "seiten:ueber-uns": "seiten:ueber-uns-leichte-sprache",
     "anfragen:formular": "anfragen:leichte_sprache",
+    "gremien:sitzungen": "seiten:sitzungen-leichte-sprache",
+    "gremien:mitglieder": "seiten:sitzungen-leichte-sprache",
 }
 
 

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "integrationsrat",
     "themen",
     "veranstaltungen",
+    "gremien",
+    "oparl",
     "anfragen",
     "seiten",
     "startinhalte",
@@ -163,24 +165,50 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # provider, e.g. one in the EU) when DJANGO_S3_BUCKET is set, so app servers
 # keep no state of their own.
 S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+DOCUMENTS_ROOT = Path(os.environ.get("DJANGO_DOCUMENTS_ROOT", BASE_DIR / "var" / "dokumente"))
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+    "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID", ""),
+    "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY", ""),
+    "file_overwrite": False,
+}
 STORAGES = {
     "default": (
         {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": S3_BUCKET,
-                "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
-                "region_name": os.environ.get("DJANGO_S3_REGION") or None,
-                "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID", ""),
-                "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY", ""),
+                **S3_OPTIONS,
                 "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
                 "querystring_auth": False,  # public images, stable URLs that caches can keep
-                "file_overwrite": False,
                 "default_acl": None,
             },
         }
         if S3_BUCKET
         else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
+    # Council documents (PDFs): never under MEDIA_URL. They are served only through
+    # the portal (gremien.views), which checks that a document is public and sends
+    # it as a download with a sandboxing CSP; in S3 they are private objects.
+    "dokumente": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            # Best a bucket of their own (DJANGO_S3_DOCUMENTS_BUCKET) that nothing makes public;
+            # in the images' bucket, its policy must not open the prefix "dokumente/".
+            "OPTIONS": {
+                **S3_OPTIONS,
+                "bucket_name": os.environ.get("DJANGO_S3_DOCUMENTS_BUCKET") or S3_BUCKET,
+                "location": "dokumente",
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        }
+        if S3_BUCKET
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": DOCUMENTS_ROOT, "base_url": None},
+        }
     ),
     "staticfiles": {
         # Hashed names + compression in production; plain files under DEBUG so
@@ -290,6 +318,8 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEB
 
 # Requests: data minimisation and abuse protection.
 REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "180"))
+# A member's public contact and photo were published for the role: gone this long after it ended.
+FORMER_MEMBER_CONTACT_DAYS = int(os.environ.get("FORMER_MEMBER_CONTACT_DAYS", "90"))
 ANFRAGE_MIN_FILL_SECONDS = int(os.environ.get("ANFRAGE_MIN_FILL_SECONDS", "3"))
 # Requests stored, plus spam-trap hits, per client address and clock hour. A
 # person's corrections never count; 40 lets a shelter, a library or a language

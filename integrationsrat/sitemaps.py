@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from gremien.models import Vorlage
 from seiten.models import Seite
 from themen.models import Jahresrueckblick, Thema
 from veranstaltungen.models import Veranstaltung
@@ -8,7 +9,15 @@ from veranstaltungen.models import Veranstaltung
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["start", "themen:list", "veranstaltungen:list", "anfragen:formular"]
+        return [
+            "start",
+            "themen:list",
+            "veranstaltungen:list",
+            "gremien:sitzungen",
+            "gremien:mitglieder",
+            "gremien:ehemalige",
+            "anfragen:formular",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -29,5 +38,6 @@ SITEMAPS = {
     "themen": PublishedSitemap(Thema),
     "veranstaltungen": PublishedSitemap(Veranstaltung),
     "rueckblicke": PublishedSitemap(Jahresrueckblick),
+    "vorlagen": PublishedSitemap(Vorlage),
     "seiten": PublishedSitemap(Seite),
 }

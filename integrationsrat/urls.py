@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", views.start, name="start"),
     path("", include("themen.urls")),
     path("veranstaltungen/", include("veranstaltungen.urls")),
+    path("", include("gremien.urls")),
     path("anfrage/", include("anfragen.urls")),
     path("", include("seiten.urls")),
     prefix_default_language=False,

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from gremien import facts as gremien_facts
 from integrationsrat.log_filters import is_database_outage
 from themen import facts as themen_facts
 from veranstaltungen import facts as veranstaltungen_facts
@@ -29,6 +30,7 @@ def start(request):
         "start.html",
         {
             "veranstaltungen": veranstaltungen_facts.next_events(START_EVENT_COUNT),
+            "naechste_sitzung": gremien_facts.next_meeting(),
             "themen": themen_facts.published_themen(),
             "rueckblick": themen_facts.latest_rueckblick(),
         },

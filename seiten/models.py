@@ -38,6 +38,7 @@ class Seite(UebersetzbarMixin, Veroeffentlichbar):
         BARRIEREFREIHEIT = "barrierefreiheit", _("Barrierefreiheit")
         UEBER_UNS_LS = "ueber-uns-leichte-sprache", _("Über uns in Leichter Sprache")
         ANFRAGE_LS = "anfrage-leichte-sprache", _("Anfrage in Leichter Sprache (Text über dem Formular)")
+        SITZUNGEN_LS = "sitzungen-leichte-sprache", _("Sitzungen und Mitglieder in Leichter Sprache")
 
     schluessel = models.CharField(_("Seite"), max_length=30, choices=Schluessel.choices, unique=True)
     titel = models.CharField(_("Überschrift"), max_length=150)
@@ -59,6 +60,11 @@ class Seite(UebersetzbarMixin, Veroeffentlichbar):
         if self.schluessel == self.Schluessel.ANFRAGE_LS:
             return reverse("anfragen:leichte_sprache")
         return reverse(f"seiten:{self.schluessel}")
+
+    @property
+    def ist_ueber_uns(self) -> bool:
+        """The about page leads on to the members and the meetings."""
+        return self.schluessel == self.Schluessel.UEBER_UNS
 
     @property
     def ist_barrierefreiheitserklaerung(self) -> bool:

@@ -9,6 +9,7 @@ S = Seite.Schluessel
 PATHS = {
     S.UEBER_UNS: "ueber-uns/",
     S.UEBER_UNS_LS: "ueber-uns/leichte-sprache/",
+    S.SITZUNGEN_LS: "sitzungen/leichte-sprache/",
     S.IMPRESSUM: "impressum/",
     S.DATENSCHUTZ: "datenschutz/",
     S.BARRIEREFREIHEIT: "barrierefreiheit/",

@@ -16,6 +16,10 @@ def _test_settings(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "dokumente": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "dokumente", "base_url": None},
+        },
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     # Staff users are made in many tests; the slow production hasher adds nothing here.

@@ -6,11 +6,23 @@ import itertools
 
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import timezone
+from modeltranslation.translator import translator
 from PIL import Image
 
 from anfragen.models import Anfrage, Themenbereich
 from anfragen.services import anfrage_create
+from gremien.models import (
+    Dokument,
+    Gremium,
+    Mitgliedschaft,
+    Person,
+    Sitzung,
+    Tagesordnungspunkt,
+    Vorlage,
+    Wahlperiode,
+)
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -95,3 +107,152 @@ def make_image_upload(*, size=(800, 600), fmt="JPEG", name="bild.jpg") -> Simple
     buffer = io.BytesIO()
     Image.new("RGB", size, (11, 83, 148)).save(buffer, format=fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+def make_gremium(**kwargs) -> Gremium:
+    """The Integrationsrat unless other fields are given (its migration makes it; a transactional test flushes it)."""
+    if not kwargs:
+        return Gremium.objects.get_or_create(
+            art=Gremium.Art.RAT, defaults={"name": "Integrationsrat der Stadt Beckum", "veroeffentlicht": True}
+        )[0]
+    return Gremium.objects.create(**{"name": f"Arbeitskreis {next(_seq)}", "veroeffentlicht": True, **kwargs})
+
+
+def make_person(**kwargs) -> Person:
+    n = next(_seq)
+    return Person.objects.create(
+        **{"vorname": f"Vorname{n}", "nachname": f"Nachname{n}", "veroeffentlicht": True, **kwargs}
+    )
+
+
+def make_mitgliedschaft(**kwargs) -> Mitgliedschaft:
+    defaults = {"rolle": Mitgliedschaft.Rolle.MITGLIED, "beginn": datetime.date(2025, 11, 1)}
+    if "person" not in kwargs:
+        kwargs["person"] = make_person()
+    if "gremium" not in kwargs:
+        kwargs["gremium"] = make_gremium()
+    return Mitgliedschaft.objects.create(**{**defaults, **kwargs})
+
+
+def make_sitzung(*, tage: int = 14, **kwargs) -> Sitzung:
+    """A published meeting of the Integrationsrat `tage` days from today (negative: in the past)."""
+    n = next(_seq)
+    defaults = {
+        "titel": f"Sitzung {n}",
+        "slug": f"sitzung-{n}",
+        "datum": timezone.localdate() + datetime.timedelta(days=tage),
+        "beginn": datetime.time(18, 0),
+        "kurztext": f"Öffentliche Sitzung {n}",
+        "veroeffentlicht": True,
+        "status": Sitzung.Status.EINGELADEN,
+    }
+    if "gremium" not in kwargs:
+        kwargs["gremium"] = make_gremium()
+    return Sitzung.objects.create(**{**defaults, **kwargs})
+
+
+def translation_defaults(model) -> dict:
+    """Every translation column of `model` at its default, worked out once.
+
+    Passed to the constructor in bulk, it spares modeltranslation a language switch per column and object
+    (otherwise most of the time 5,000 objects take to make).
+    """
+    fields = translator.get_options_for_model(model).all_fields.values()
+    return {field.name: field.get_default() for columns in fields for field in columns}
+
+
+def make_sitzungen(n: int, *, gremium: Gremium | None = None, ort: Ort | None = None) -> list[int]:
+    """n published meetings over ten years, in bulk (a Sitzung is two rows: its event and itself); their ids.
+
+    Django cannot bulk_create a multi-table child, so the meeting rows are inserted directly: 5,000 take a second.
+    """
+    today = timezone.localdate()
+    gremium = gremium or make_gremium()
+    start = next(_seq)
+    leer = translation_defaults(Veranstaltung)
+    events = Veranstaltung.objects.bulk_create(
+        Veranstaltung(
+            **leer
+            | {
+                "titel_de": f"Massensitzung {start + i}",
+                "slug": f"massensitzung-{start + i}",
+                "kurztext_de": "Zum Zählen der Abfragen.",
+                "datum": today + datetime.timedelta(days=(i % 3650) - 1825),
+                "art": Veranstaltung.Art.SITZUNG,
+                "ort": ort,
+                "veroeffentlicht": True,
+            }
+        )
+        for i in range(n)
+    )
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            # The table name is the model's, not input.
+            f"INSERT INTO {Sitzung._meta.db_table} (veranstaltung_ptr_id, gremium_id, status, erstellt_am)"  # noqa: S608
+            " VALUES (%s, %s, %s, %s)",
+            [(event.pk, gremium.pk, Sitzung.Status.EINGELADEN, now) for event in events],
+        )
+    return [event.pk for event in events]
+
+
+def make_wahlperiode(**kwargs) -> Wahlperiode:
+    return Wahlperiode.objects.create(
+        **{
+            "name": "Wahlperiode 2025–2030",
+            "beginn": datetime.date(2025, 11, 1),
+            "ende": datetime.date(2030, 10, 31),
+            **kwargs,
+        }
+    )
+
+
+def make_tagesordnungspunkt(sitzung: Sitzung, **kwargs) -> Tagesordnungspunkt:
+    n = next(_seq)
+    defaults = {"nummer": str(n), "reihenfolge": n, "titel": f"Punkt {n}"}
+    return Tagesordnungspunkt.objects.create(sitzung=sitzung, **{**defaults, **kwargs})
+
+
+def make_vorlage(**kwargs) -> Vorlage:
+    n = next(_seq)
+    defaults = {
+        "aktenzeichen": f"IR/{n:04d}",
+        "titel": f"Antrag {n}",
+        "datum": timezone.localdate(),
+        "veroeffentlicht": True,
+    }
+    return Vorlage.objects.create(**{**defaults, **kwargs})
+
+
+def make_pdf(*, pages: int = 1, text: str = "") -> bytes:
+    """A small valid PDF (pages of letter size); with `text`, one page that says it."""
+    if text:
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=12)
+        pdf.cell(text=text)
+        return bytes(pdf.output())
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(612, 792)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_pdf_upload(name: str = "dokument.pdf", **kwargs) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, make_pdf(**kwargs), content_type="application/pdf")
+
+
+def make_dokument(**kwargs) -> Dokument:
+    """A public PDF; give sitzung=, tagesordnungspunkt= or vorlage= (it must belong to one)."""
+    n = next(_seq)
+    datei = kwargs.pop("datei", None) or make_pdf_upload(f"dokument-{n}.pdf")
+    dokument = Dokument(**{"name": f"Dokument {n}", "art": Dokument.Art.ANLAGE, **kwargs})
+    dokument.datei = datei
+    dokument.save()
+    return dokument

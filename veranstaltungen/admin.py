@@ -22,7 +22,6 @@ class VeranstaltungAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
         "titel",
         "datum",
         "beginn",
-        "art",
         "thema",
         "ort",
         "sichtbarkeit",
@@ -30,7 +29,7 @@ class VeranstaltungAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
         "uebersetzungen",
         "vorschau_link",
     )
-    list_filter = ("abgesagt", "art", "thema", ("datum", admin.DateFieldListFilter))
+    list_filter = ("abgesagt", "thema", ("datum", admin.DateFieldListFilter))
     search_fields = ("titel", "kurztext", "beschreibung", "ort__name")
     date_hierarchy = "datum"
     prepopulated_fields = {"slug": ("titel",)}
@@ -38,8 +37,13 @@ class VeranstaltungAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
     list_select_related = ("thema", "ort")
     list_per_page = 50  # thousands of events: a shorter page, found by date and filters
     save_as = True  # "Als neu speichern": repeat an event on another date without retyping it
+
+    def get_queryset(self, request):
+        # Public meetings are edited as Sitzungen (with agenda and documents), in one place only.
+        return super().get_queryset(request).without_meetings()
+
     fieldsets = (
-        (None, {"fields": ("titel", "slug", "art", "thema", "abgesagt")}),
+        (None, {"fields": ("titel", "slug", "thema", "abgesagt")}),
         (_("Wann und wo"), {"fields": ("datum", ("beginn", "ende"), "ort")}),
         (_("Inhalt"), {"fields": ("kurztext", "beschreibung")}),
         VEROEFFENTLICHUNG_FIELDSET,
@@ -62,7 +66,7 @@ def termine_ohne_ort_oder_zeit(request) -> Abschnitt | None:
         return None
     zeilen = [
         Zeile(str(event), admin_url(event), ", ".join(str(label) for label in event.fehlende_angaben))
-        for event in Veranstaltung.objects.upcoming().missing_place_or_time()[:30]
+        for event in Veranstaltung.objects.without_meetings().upcoming().missing_place_or_time()[:30]
     ]
     leer = _("Alle kommenden Termine haben Ort und Uhrzeit.")
     return Abschnitt(_("Kommende Termine ohne Ort oder Uhrzeit"), zeilen, leer)

@@ -14,10 +14,11 @@ from inhalte.models import (
     UebersetzbarMixin,
     Veroeffentlichbar,
     VeroeffentlichbarQuerySet,
+    Zeitstempel,
 )
 
 
-class Ort(OeffentlicherInhalt):
+class Ort(Zeitstempel, OeffentlicherInhalt):
     name = models.CharField(_("Name"), max_length=150, help_text=_("z. B. der Name des Gebäudes oder Raums."))
     adresse = models.CharField(_("Adresse"), max_length=250, blank=True, help_text=_("Straße, Hausnummer, Ort."))
     hinweise = models.CharField(
@@ -52,6 +53,13 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
     def at(self, year: int, slug: str):
         """The event behind the URL /veranstaltungen/<year>/<slug>/."""
         return self.filter(datum__year=year, slug=slug).order_by("pk")
+
+    def not_cancelled(self):
+        return self.filter(abgesagt=False)
+
+    def without_meetings(self):
+        """Events other than public meetings (those are edited, and checked, as gremien.Sitzung)."""
+        return self.exclude(art=Veranstaltung.Art.SITZUNG)
 
     def about(self, thema):
         return self.filter(thema=thema)
@@ -101,7 +109,8 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
         unique_for_year="datum",
         help_text=_("Teil der Internetadresse; wird aus dem Titel vorgeschlagen. Pro Jahr nur einmal vergeben."),
     )
-    art = models.CharField(_("Art"), max_length=20, choices=Art.choices, default=Art.VERANSTALTUNG)
+    # Set by gremien.Sitzung (a meeting is entered as a Sitzung, never by choosing it here).
+    art = models.CharField(_("Art"), max_length=20, choices=Art.choices, default=Art.VERANSTALTUNG, editable=False)
     datum = models.DateField(_("Datum"))
     beginn = models.TimeField(
         _("Beginn"), null=True, blank=True, help_text=_("Leer lassen, wenn die Uhrzeit noch offen ist.")
@@ -145,11 +154,19 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     def __str__(self):
         return f"{self.titel} ({self.datum:%d.%m.%Y})"
 
+    @property
+    def ist_sitzung(self) -> bool:
+        """A public meeting (a gremien.Sitzung): its page is the meeting's, with agenda and documents."""
+        return self.art == self.Art.SITZUNG
+
     def get_absolute_url(self):
-        return reverse("veranstaltungen:detail", kwargs={"jahr": self.datum.year, "slug": self.slug})
+        # Known from `art` alone (gremien.Sitzung.save sets it), so lists of events link meetings without a query.
+        name = "gremien:sitzung" if self.ist_sitzung else "veranstaltungen:detail"
+        return reverse(name, kwargs={"jahr": self.datum.year, "slug": self.slug})
 
     def get_ics_url(self):
-        return reverse("veranstaltungen:detail_ics", kwargs={"jahr": self.datum.year, "slug": self.slug})
+        name = "gremien:sitzung_ics" if self.ist_sitzung else "veranstaltungen:detail_ics"
+        return reverse(name, kwargs={"jahr": self.datum.year, "slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -89,6 +89,13 @@ class VeranstaltungDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return veranstaltung_or_404(self.request, self.kwargs["jahr"], self.kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.ist_sitzung:
+            # A meeting's page is under /sitzungen/; old links to it as an event still arrive.
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
 
 
 def ics_response(content: bytes, filename: str) -> HttpResponse:

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from anfragen.models import Anfrage
+from gremien.models import Sitzung, Vorlage
 from tests.factories import make_anfrage
 from veranstaltungen.models import Veranstaltung
 
@@ -16,11 +17,13 @@ pytestmark = pytest.mark.browser
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-GERMAN_ONLY = ["/ueber-uns/leichte-sprache/", "/anfrage/leichte-sprache/"]
+GERMAN_ONLY = ["/ueber-uns/leichte-sprache/", "/anfrage/leichte-sprache/", "/sitzungen/leichte-sprache/"]
 
 
 def public_paths() -> list[str]:
     beispiel = Veranstaltung.objects.get(slug="beispiel-sprechstunde")
+    sitzungen = [s.get_absolute_url() for s in Sitzung.objects.filter(slug__startswith="beispiel-")]
+    vorlage = Vorlage.objects.get()
     anfrage = Anfrage.objects.first() or make_anfrage()
     return [
         anfrage.get_status_url(),
@@ -31,7 +34,15 @@ def public_paths() -> list[str]:
         "/veranstaltungen/?thema=ansprechperson",
         "/veranstaltungen/?hinweis=thema",  # where an unknown topic leads: the list with a notice
         "/veranstaltungen/2024/",
-        "/veranstaltungen/2024/sitzung-des-integrationsrats/",
+        "/sitzungen/",
+        "/sitzungen/2024/",
+        "/sitzungen/2024/sitzung-des-integrationsrats/",
+        *sitzungen,  # one to come (with its invitation), one past (with results and minutes)
+        vorlage.get_absolute_url(),
+        "/mitglieder/",
+        "/mitglieder/?sprache=tr",
+        "/mitglieder/?hinweis=sprache",
+        "/mitglieder/ehemalige/",
         beispiel.get_absolute_url(),
         "/rueckblick/2024/",
         "/anfrage/",

@@ -11,7 +11,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from anfragen.models import Anfrage
-from tests.factories import make_anfrage, make_staff, make_thema, make_themenbereich, make_veranstaltung
+from tests.factories import (
+    make_anfrage,
+    make_dokument,
+    make_sitzung,
+    make_staff,
+    make_tagesordnungspunkt,
+    make_thema,
+    make_themenbereich,
+    make_veranstaltung,
+)
 
 PASSWORD = "Sicheres-Passwort-123"
 REFERENZ = re.compile(r"IR-\d{4}-\d{4}")
@@ -131,3 +140,31 @@ def test_redaktion_staff_cannot_see_requests(live_server, staff_groups, page: Pa
     response = page.goto(f"{live_server.url}/admin/anfragen/anfrage/")
     assert response is not None
     assert response.status == 403
+
+
+def test_resident_on_a_phone_downloads_the_next_meetings_invitation_in_three_taps(live_server, page: Page):
+    """From the start page to the agenda of the next meeting, and its invitation as a PDF: at most three taps."""
+    sitzung = make_sitzung(titel="Öffentliche Sitzung im Winter", slug="winter", tage=9)
+    make_tagesordnungspunkt(sitzung, nummer="1", titel="Bericht aus der Sprechstunde")
+    make_tagesordnungspunkt(sitzung, nummer="2", titel="Vertrauliches", oeffentlich=False)
+    einladung = make_dokument(sitzung=sitzung, name="Einladung zur Sitzung", art="einladung")
+
+    page.goto(live_server.url + "/")
+    taps = 0
+    page.get_by_role("region", name="Nächste Sitzung des Integrationsrats").get_by_role(
+        "link", name="Tagesordnung und Einladung"
+    ).click()
+    taps += 1
+    expect(page).to_have_url(f"{live_server.url}{sitzung.get_absolute_url()}")
+    agenda = page.get_by_role("region", name="Tagesordnung")
+    expect(agenda).to_contain_text("Bericht aus der Sprechstunde")
+    expect(agenda).to_contain_text("nicht öffentlich")
+    expect(agenda).not_to_contain_text("Vertrauliches")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Einladung zur Sitzung")).click()
+    taps += 1
+    assert taps <= 3
+    download = download_info.value
+    assert download.suggested_filename == einladung.dateiname
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")

@@ -238,20 +238,21 @@ def test_a_comparison_shows_what_the_form_shows_not_stored_keys(redaktion):
     import reversion
     from django.utils import timezone
 
-    from tests.factories import make_veranstaltung
+    from gremien.models import Sitzung
+    from tests.factories import make_sitzung
 
-    event = make_veranstaltung(titel="Sitzung", thema=make_thema(slug="alt", titel="Altes Thema"))
+    event = make_sitzung(titel="Sitzung", thema=make_thema(slug="alt", titel="Altes Thema"))
     with reversion.create_revision():
         event.save()
-    event.art = "sitzung"
+    event.status = Sitzung.Status.ABGESAGT
     event.thema = make_thema(slug="neu", titel="Neues Thema")
     event.veroeffentlichen_ab = timezone.make_aware(datetime.datetime(2030, 5, 1, 18, 30))
     with reversion.create_revision():
         event.save()
     neu, alt = versions(event)
     page = redaktion.get(
-        f"/admin/veranstaltungen/veranstaltung/{event.pk}/history/vergleich/", {"von": alt.pk, "bis": neu.pk}
+        f"/admin/gremien/sitzung/{event.pk}/history/vergleich/", {"von": alt.pk, "bis": neu.pk}
     ).content.decode()
-    assert "<ins>Öffentliche Sitzung</ins>" in page and "<del>Veranstaltung</del>" in page
+    assert "<ins>abgesagt</ins>" in page and "<del>eingeladen</del>" in page
     assert "Altes" in page and "Neues" in page
     assert "1. Mai 2030 18:30" in page

@@ -11,11 +11,14 @@ from django.utils.formats import date_format
 
 from anfragen.forms import start_token
 from tests.factories import (
+    make_mitgliedschaft,
     make_rueckblick,
+    make_sitzung,
     make_staff,
     make_thema,
     make_themenbereich,
     make_veranstaltung,
+    make_vorlage,
 )
 from themen.models import Thema
 
@@ -37,6 +40,9 @@ def content():
     make_veranstaltung(slug="kommend", thema=thema)
     make_rueckblick(jahr=2024, themen=[thema])
     make_themenbereich()
+    make_sitzung(slug="ratssitzung", datum=datetime.date(2024, 11, 14))
+    make_vorlage(pk=4711)
+    make_mitgliedschaft(ende=datetime.date(2024, 1, 1))
     from seiten.models import Seite
 
     for key in Seite.Schluessel.values:
@@ -56,10 +62,20 @@ PAGES = [
     ("veranstaltungen:jahr", (1999,), 404),
     ("veranstaltungen:detail", (2024, "sitzung"), 200),
     ("veranstaltungen:detail", (2024, "gibt-es-nicht"), 404),
+    ("gremien:mitglieder", (), 200),
+    ("gremien:ehemalige", (), 200),
+    ("gremien:sitzungen", (), 200),
+    ("gremien:sitzungen_jahr", (2024,), 200),
+    ("gremien:sitzungen_jahr", (1999,), 404),
+    ("gremien:sitzung", (2024, "ratssitzung"), 200),
+    ("gremien:sitzung", (2024, "gibt-es-nicht"), 404),
+    ("gremien:vorlage", (4711,), 200),
+    ("gremien:vorlage", (4712,), 404),
     ("anfragen:formular", (), 200),
     ("anfragen:leichte_sprache", (), 200),
     ("seiten:ueber-uns", (), 200),
     ("seiten:ueber-uns-leichte-sprache", (), 200),
+    ("seiten:sitzungen-leichte-sprache", (), 200),
     ("seiten:impressum", (), 200),
     ("seiten:datenschutz", (), 200),
     ("seiten:barrierefreiheit", (), 200),
@@ -238,6 +254,9 @@ def test_every_public_route_is_checked_in_every_language():
     not_pages = {
         "veranstaltungen:kalender_ics",
         "veranstaltungen:detail_ics",
+        "gremien:sitzung_ics",
+        "gremien:dokument",  # PDFs: tests/gremien/test_pages.py
+        "gremien:dokument_download",
         "anfragen:gesendet",
         "anfragen:status",  # needs a request's secret token: tests/anfragen/test_workflow.py
     }
@@ -249,6 +268,7 @@ def test_calendar_files_in_every_language(client, content, lang):
     for url in (
         url_in(lang, "veranstaltungen:kalender_ics"),
         url_in(lang, "veranstaltungen:detail_ics", 2024, "sitzung"),
+        url_in(lang, "gremien:sitzung_ics", 2024, "ratssitzung"),
     ):
         response = client.get(url)
         assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar"), url

@@ -12,10 +12,24 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from integrationsrat.cache import current_version, one_version_per_request
 from seiten.models import Abschnitt, Seite
-from tests.factories import make_ort, make_rueckblick, make_thema, make_themenbereich, make_veranstaltung
+from tests.factories import (
+    make_dokument,
+    make_gremium,
+    make_mitgliedschaft,
+    make_ort,
+    make_person,
+    make_rueckblick,
+    make_sitzung,
+    make_tagesordnungspunkt,
+    make_thema,
+    make_themenbereich,
+    make_veranstaltung,
+    make_vorlage,
+)
 from veranstaltungen.models import Veranstaltung
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +46,16 @@ PAGES = [
     reverse("themen:rueckblick", args=[2024]),
     reverse("anfragen:formular"),
     reverse("seiten:ueber-uns"),
+]
+# The council's pages: at most 5 queries even on the first render.
+GREMIEN_PAGES = [
+    reverse("gremien:mitglieder"),
+    reverse("gremien:mitglieder") + "?sprache=tr",
+    reverse("gremien:ehemalige"),
+    reverse("gremien:sitzungen"),
+    reverse("gremien:sitzungen_jahr", args=[2024]),
+    reverse("gremien:sitzung", args=[2024, "messsitzung"]),
+    reverse("gremien:sitzung_ics", args=[2024, "messsitzung"]),
 ]
 # Not a page for people, but it must not grow with the content either.
 FEEDS = [reverse("sitemap")]
@@ -67,6 +91,53 @@ def add_events(n: int, themen, ort):
     )
 
 
+def add_sitzungen(n: int, ort):
+    """n published meetings over ten years, half upcoming, each with an agenda item and a document's worth of rows.
+
+    Made in bulk (a Sitzung is two rows: its event and itself), so 5,000 take seconds.
+    """
+    today = datetime.date.today()
+    gremium = make_gremium()
+    events = Veranstaltung.objects.bulk_create(
+        Veranstaltung(
+            titel_de=f"Massensitzung {i}",
+            slug=f"massensitzung-{i}",
+            kurztext_de="Zum Zählen der Abfragen.",
+            datum=today + datetime.timedelta(days=(i % 3650) - 1825),
+            art=Veranstaltung.Art.SITZUNG,
+            ort=ort,
+            veroeffentlicht=True,
+        )
+        for i in range(n)
+    )
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO gremien_sitzung (veranstaltung_ptr_id, gremium_id, status, erstellt_am)"
+            " VALUES (%s, %s, %s, %s)",
+            [(event.pk, gremium.pk, "eingeladen", now) for event in events],
+        )
+    for i in range(min(n, 50)):
+        make_mitgliedschaft(person=make_person(sprachen=["tr", "ar"][: 1 + i % 2]))
+
+
+def add_sitzung_content():
+    """The meeting every count looks at, with agenda, paper and documents, and a member."""
+    sitzung = make_sitzung(slug="messsitzung", datum=datetime.date(2024, 11, 14), ort=make_ort())
+    vorlage = make_vorlage()
+    top = make_tagesordnungspunkt(sitzung, vorlage=vorlage)
+    make_tagesordnungspunkt(sitzung, oeffentlich=False)
+    make_dokument(sitzung=sitzung, art="einladung")
+    make_dokument(sitzung=sitzung, tagesordnungspunkt=top)
+    make_dokument(vorlage=vorlage)
+    naechste = make_sitzung(tage=3)
+    make_tagesordnungspunkt(naechste)
+    make_dokument(sitzung=naechste, art="einladung")
+    make_mitgliedschaft(person=make_person(sprachen=["tr"]))
+    make_mitgliedschaft(person=make_person(), ende=datetime.date(2024, 1, 1))
+    return vorlage
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
@@ -93,12 +164,17 @@ def test_queries_per_page_do_not_grow_with_content(client):
     themen = add_content(2) + [thema]
     make_rueckblick(jahr=2024, themen=themen)
     add_events(10 - 6, themen, ort)  # 10 events in all
-    small = cold_and_warm(client, PAGES + FEEDS)
+    vorlage = add_sitzung_content()
+    gremien_pages = [*GREMIEN_PAGES, vorlage.get_absolute_url()]
+    add_sitzungen(10 - 2, ort)  # 10 meetings in all
+    small = cold_and_warm(client, PAGES + gremien_pages + FEEDS)
 
     make_rueckblick(jahr=2023, themen=add_content(30))
     add_events(5000, themen, ort)
-    large = cold_and_warm(client, PAGES + FEEDS)
+    add_sitzungen(5000, ort)
+    large = cold_and_warm(client, PAGES + gremien_pages + FEEDS)
 
     assert large == small
     assert max(small[url][0] for url in PAGES) <= 7, small
     assert max(small[url][1] for url in PAGES) <= 3, small
+    assert max(small[url][0] for url in gremien_pages) <= 5, small

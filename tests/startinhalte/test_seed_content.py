@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -6,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from anfragen.models import Themenbereich
+from gremien.models import Dokument, Person, Sitzung, Tagesordnungspunkt, Vorlage
 from seiten.models import Seite
 from startinhalte import loader
 from themen.models import Jahresrueckblick, Thema
@@ -81,8 +83,26 @@ def test_without_demo_no_example_events_and_only_the_real_meeting():
 def test_demo_events_are_upcoming_and_labelled_as_examples():
     call_command("seed_content", "--demo")
     demo = Veranstaltung.objects.upcoming()
-    assert demo.count() == len(loader.load("struktur")["beispiele"]["termine"]) == 5
+    struktur = loader.load("struktur")["beispiele"]
+    kommende_sitzungen = [slug for slug, sitzung in struktur["sitzungen"].items() if sitzung["tage"] >= 0]
+    assert demo.count() == len(struktur["termine"]) + len(kommende_sitzungen) == 5
     assert all(v.titel.startswith("Beispiel") and "Beispiel" in v.kurztext for v in demo)
+
+
+def test_demo_council_data_is_labelled_and_every_page_has_something_to_show(client):
+    call_command("seed_content", "--demo")
+    call_command("seed_content", "--demo")  # a second run adds nothing
+    assert Person.objects.count() == 6 and all("(Beispiel)" in p.nachname for p in Person.objects.all())
+    sitzungen = Sitzung.objects.filter(slug__startswith="beispiel-")
+    assert sitzungen.count() == 2 and Tagesordnungspunkt.objects.filter(sitzung__in=sitzungen).count() == 7
+    assert Vorlage.objects.get().titel.startswith("Beispiel")
+    # The real meeting of 14.11.2024 has no agenda, members or documents: the source names none.
+    real = Sitzung.objects.get(slug="sitzung-des-integrationsrats")
+    assert real.datum == datetime.date(2024, 11, 14) and not real.tagesordnungspunkte.exists()
+    assert not real.dokumente.exists() and real.gremium.name == "Integrationsrat der Stadt Beckum"
+    for dokument in Dokument.objects.all():
+        assert "Beispiel" in dokument.name and dokument.groesse > 0 and "Beispiel" in dokument.text
+        assert client.get(dokument.get_absolute_url()).status_code == 200
 
 
 TRANSLATIONS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]

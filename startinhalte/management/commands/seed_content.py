@@ -14,15 +14,19 @@ is never skipped silently.
 import datetime
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from anfragen.models import Themenbereich
+from gremien.models import Dokument, Gremium, Mitgliedschaft, Person, Sitzung, Tagesordnungspunkt, Vorlage, Wahlperiode
 from inhalte.models import other_languages
 from inhalte.richtext import list_html, paragraphs_html
 from seiten.models import Abschnitt, Seite
 from startinhalte import loader
+from startinhalte.beispiel_pdf import beispiel_pdf
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -47,11 +51,13 @@ class Command(BaseCommand):
         self.texte = {code: loader.load(code) for code, _name in settings.LANGUAGES}
         self.de = self.texte[settings.LANGUAGE_CODE]
         themen = self.seed_themen()
-        self.seed_rueckblick(themen)
+        rat = self.seed_gremium()
+        self.seed_rueckblick(themen, rat)
         self.seed_seiten()
         self.seed_themenbereiche()
         if demo:
-            self.seed_beispiele(themen)
+            ort = self.seed_beispiele(themen)
+            self.seed_beispiel_gremium(rat, ort)
         self.stdout.write(
             self.style.SUCCESS(
                 f"seed_content: {self.created} Einträge neu angelegt, {self.translated} Übersetzungen ergänzt."
@@ -114,16 +120,33 @@ class Command(BaseCommand):
             themen[slug] = thema
         return themen
 
-    def seed_rueckblick(self, themen: dict[str, Thema]) -> None:
+    def seed_gremium(self) -> Gremium:
+        """The Integrationsrat as a body (its migration made it already; here it gets its translations)."""
+        rat, _ = self.get_or_create(
+            Gremium,
+            art=Gremium.Art.RAT,
+            defaults={
+                "name_de": self.de["gremium"]["name"],
+                "kurzname": self.struktur["gremium"]["kurzname"],
+                "reihenfolge": 0,
+                "veroeffentlicht": True,
+            },
+        )
+        self.translate(rat, lambda lang: {"name": self.text(lang, "gremium", "name")})
+        return rat
+
+    def seed_rueckblick(self, themen: dict[str, Thema], rat: Gremium) -> None:
         struktur = self.struktur["sitzung_2024"]
+        # The meeting of 14.11.2024, where the review was presented (no time or place: the source names none).
         sitzung, _ = self.get_or_create(
-            Veranstaltung,
+            Sitzung,
             slug=struktur["slug"],
             datum=struktur["datum"],
             defaults={
                 "titel_de": self.de["sitzung_2024"]["titel"],
-                "art": Veranstaltung.Art.SITZUNG,
                 "kurztext_de": self.de["sitzung_2024"]["kurztext"],
+                "gremium": rat,
+                "status": Sitzung.Status.DURCHGEFUEHRT,
                 "veroeffentlicht": True,
             },
         )
@@ -201,7 +224,7 @@ class Command(BaseCommand):
         eigene = self.texte[lang]["beispiele"]["termine"][slug].get("beschreibung", "")
         return paragraphs_html(self.text(lang, "beispiele", "hinweis")) + eigene
 
-    def seed_beispiele(self, themen: dict[str, Thema]) -> None:
+    def seed_beispiele(self, themen: dict[str, Thema]) -> Ort:
         ort, _ = self.get_or_create(Ort, name_de=self.de["beispiele"]["ort"])
         self.translate(ort, lambda lang: {"name": self.text(lang, "beispiele", "ort")})
         today = timezone.localdate()
@@ -233,3 +256,139 @@ class Command(BaseCommand):
                     "beschreibung": self.beispiel_beschreibung(lang, slug),
                 },
             )
+        return ort
+
+    def seed_beispiel_gremium(self, rat: Gremium, ort: Ort) -> None:
+        """Example terms, members, a paper and two meetings (one to come, one past), each marked "Beispiel"."""
+        today = timezone.localdate()
+        perioden = {}
+        for key, daten in self.struktur["beispiele"]["wahlperioden"].items():
+            perioden[key], _ = self.get_or_create(
+                Wahlperiode,
+                name_de=self.de["beispiele"]["wahlperioden"][key],
+                defaults={"beginn": daten["beginn"], "ende": daten["ende"]},
+            )
+            self.translate(
+                perioden[key], lambda lang, key=key: {"name": self.text(lang, "beispiele", "wahlperioden", key)}
+            )
+        for daten in self.struktur["beispiele"]["personen"].values():
+            person, created = self.get_or_create(
+                Person,
+                vorname=daten["vorname"],
+                nachname=daten["nachname"],
+                defaults={"sprachen": daten["sprachen"], "veroeffentlicht": True},
+            )
+            if created:
+                periode = perioden[daten["wahlperiode"]]
+                Mitgliedschaft.objects.create(
+                    person=person,
+                    gremium=rat,
+                    wahlperiode=periode,
+                    rolle=daten["rolle"],
+                    entsendung=daten["entsendung"],
+                    liste=daten["liste"],
+                    stimmrecht=daten.get("stimmrecht", True),
+                    beginn=periode.beginn,
+                    ende=periode.ende if periode.ende < today else None,
+                )
+        struktur = self.struktur["beispiele"]["vorlage"]
+        vorlage, created = self.get_or_create(
+            Vorlage,
+            aktenzeichen=struktur["aktenzeichen"],
+            defaults={
+                "titel_de": self.de["beispiele"]["vorlage"]["titel"],
+                "beschreibung_de": paragraphs_html(self.de["beispiele"]["vorlage"]["beschreibung"]),
+                "art": struktur["art"],
+                "datum": today + datetime.timedelta(days=struktur["tage"]),
+                "gremium": rat,
+                "veroeffentlicht": True,
+            },
+        )
+        if created:
+            self.beispiel_dokument(
+                name=f"{Dokument.Art.ANTRAG.label}: {vorlage.titel_de}",
+                art=Dokument.Art.ANTRAG,
+                datum=vorlage.datum,
+                zeilen=[vorlage.aktenzeichen, self.de["beispiele"]["vorlage"]["beschreibung"]],
+                vorlage=vorlage,
+            )
+        self.translate(
+            vorlage,
+            lambda lang: {
+                "titel": self.text(lang, "beispiele", "vorlage", "titel"),
+                "beschreibung": paragraphs_html(self.text(lang, "beispiele", "vorlage", "beschreibung")),
+            },
+        )
+        for slug, struktur in self.struktur["beispiele"]["sitzungen"].items():
+            self.seed_beispiel_sitzung(slug, struktur, rat=rat, ort=ort, vorlage=vorlage)
+
+    def seed_beispiel_sitzung(self, slug: str, struktur: dict, *, rat: Gremium, ort: Ort, vorlage: Vorlage) -> None:
+        texte = self.de["beispiele"]["sitzungen"][slug]
+        # By slug alone, as the example events: a later run finds the meeting it made before.
+        sitzung = Sitzung.objects.filter(slug=slug).first()
+        if sitzung is None:
+            sitzung = Sitzung.objects.create(
+                slug=slug,
+                titel_de=texte["titel"],
+                kurztext_de=texte["kurztext"],
+                datum=timezone.localdate() + datetime.timedelta(days=struktur["tage"]),
+                beginn=struktur["beginn"],
+                ort=ort,
+                gremium=rat,
+                status=struktur["status"],
+                veroeffentlicht=True,
+            )
+            self.created += 1
+        if not sitzung.tagesordnungspunkte.exists():
+            for position, (top, top_texte) in enumerate(zip(struktur["tops"], texte["tops"], strict=True), start=1):
+                Tagesordnungspunkt.objects.create(
+                    sitzung=sitzung,
+                    nummer=top["nummer"],
+                    reihenfolge=position * 10,
+                    titel_de=top_texte["titel"],
+                    oeffentlich=top["oeffentlich"],
+                    vorlage=vorlage if top.get("vorlage") else None,
+                    ergebnis_de=top_texte.get("ergebnis", ""),
+                    beschluss_de=paragraphs_html(top_texte["beschluss"]) if "beschluss" in top_texte else "",
+                )
+            for art in struktur["dokumente"]:
+                self.beispiel_dokument(
+                    name=f"{Dokument.Art(art).label}: {sitzung.titel_de}",
+                    art=art,
+                    datum=sitzung.datum - datetime.timedelta(days=14)
+                    if art == Dokument.Art.EINLADUNG
+                    else sitzung.datum,
+                    zeilen=self.beispiel_tagesordnung(sitzung),
+                    sitzung=sitzung,
+                )
+        for position, top in enumerate(sitzung.tagesordnungspunkte.all()):
+            self.translate(top, lambda lang, position=position: self.top_texte(lang, slug, position))
+        self.translate(
+            sitzung,
+            lambda lang: {
+                field: self.text(lang, "beispiele", "sitzungen", slug, field) for field in ("titel", "kurztext")
+            },
+        )
+
+    def top_texte(self, lang: str, slug: str, position: int) -> dict[str, str]:
+        """An example agenda item's texts in `lang` (the fields its German entry has), the decision formatted."""
+        felder = self.de["beispiele"]["sitzungen"][slug]["tops"][position]
+        texte = {feld: self.text(lang, "beispiele", "sitzungen", slug, "tops", position, feld) for feld in felder}
+        if "beschluss" in texte:
+            texte["beschluss"] = paragraphs_html(texte["beschluss"])
+        return texte
+
+    def beispiel_tagesordnung(self, sitzung: Sitzung) -> list[str]:
+        """The lines of an example invitation or minutes: when, where, the agenda, and that it is an example."""
+        zeilen = [f"{sitzung.datum:%d.%m.%Y}, {sitzung.beginn:%H:%M} Uhr, {sitzung.ort.name_de}", ""]
+        zeilen += [
+            f"TOP {top.nummer}: {top.titel_de if top.oeffentlich else 'nicht öffentlich'}"
+            for top in sitzung.tagesordnungspunkte.all()
+        ]
+        return [*zeilen, "", self.de["beispiele"]["hinweis"]]
+
+    def beispiel_dokument(self, *, name: str, art: str, datum, zeilen: list[str], **owner) -> None:
+        inhalt = beispiel_pdf(ueberschrift=name, zeilen=zeilen)
+        datei = ContentFile(inhalt, name=f"{slugify(name)[:80]}.pdf")
+        Dokument.objects.create(name=name, art=art, datum=datum, oeffentlich=True, datei=datei, **owner)
+        self.created += 1
