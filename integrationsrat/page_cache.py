@@ -47,7 +47,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from integrationsrat.cache import get_current, one_version_per_request, set_current, use_version
 
 KEY_PREFIX = "seite"
-CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/plain")
+CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/plain", "application/json")
 # The admin, the health check and one advice seeker's own pages (they also
 # send Cache-Control: private, this is the second lock).
 NEVER_CACHED = re.compile(r"^/(?:admin/|healthz|(?:[a-z]{2}/)?anfrage/(?:gesendet|status)/)")

@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Open council data (OParl 1.1): machine-read, language-neutral.
+    path("oparl/v1.1/", include("oparl.urls")),
 ]
 
 # Public pages: German without prefix, other languages under /en/, /tr/, ...
