@@ -262,7 +262,7 @@ class DokumentAdmin(admin.ModelAdmin):
 register_link_target(
     "gremien:sitzung", lambda kwargs: facts.sitzung(kwargs["jahr"], kwargs["slug"], AnonymousUser()) is not None
 )
-register_link_target("gremien:sitzungen_jahr", lambda kwargs: bool(facts.in_year(kwargs["jahr"])))
+register_link_target("gremien:sitzungen_jahr", lambda kwargs: bool(facts.in_year(kwargs["jahr"])[""]))
 register_link_target("gremien:vorlage", lambda kwargs: Vorlage.objects.published().filter(pk=kwargs["pk"]).exists())
 for _name in ("gremien:dokument", "gremien:dokument_download"):
     register_link_target(_name, lambda kwargs: Dokument.objects.public().filter(pk=kwargs["pk"]).exists())

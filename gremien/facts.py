@@ -12,6 +12,7 @@ from inhalte.models import can_preview
 from integrationsrat.cache import cached
 
 NEXT_COUNT = 10  # upcoming meetings listed on /sitzungen/
+PAST_COUNT = 10  # and the last ones that took place (the rest: the year archive)
 
 
 @dataclass
@@ -37,7 +38,17 @@ class Tagesordnung:
 
 
 def tagesordnung(sitzung: Sitzung, user, *, mit_vorlagen: bool = True) -> Tagesordnung:
-    """The agenda of `sitzung` with the documents `user` may see (two or three queries)."""
+    """The agenda of `sitzung` with the documents `user` may see, kept per content version."""
+    vorschau = can_preview(Dokument, user)
+    return cached(
+        f"tagesordnung:{sitzung.pk}:{vorschau}:{mit_vorlagen}",
+        lambda: _tagesordnung(sitzung, user, mit_vorlagen=mit_vorlagen),
+        shared=False,
+    )
+
+
+def _tagesordnung(sitzung: Sitzung, user, *, mit_vorlagen: bool) -> Tagesordnung:
+    """Two or three queries: the items with their papers, the documents, those of the papers."""
     tops = list(sitzung.tagesordnungspunkte.select_related("vorlage"))
     sichtbar = Dokument.objects.visible_to(user)
     dokumente = list(sichtbar.filter(sitzung=sitzung))
@@ -86,20 +97,34 @@ def archive_years() -> list[int]:
     return cached(f"sitzungsjahre:{timezone.localdate()}", lambda: Sitzung.objects.published().archive_years())
 
 
-def in_year(jahr: int) -> list[Sitzung]:
-    """The published meetings of `jahr` (a handful a year: one list, no pages)."""
+def in_year(jahr: int) -> dict[str, int]:
+    """{"": the number of published meetings in `jahr`}: the year archive's pages (QueryRules)."""
+    return cached(f"sitzungen-im-jahr:{jahr}", lambda: {"": Sitzung.objects.published().in_year(jahr).count()})
+
+
+def latest_past(count: int) -> list[Sitzung]:
+    """The last `count` meetings that have taken place, newest first."""
     return cached(
-        f"sitzungen-im-jahr:{jahr}",
-        lambda: list(Sitzung.objects.published().in_year(jahr).for_list()),
+        f"letzte-sitzungen:{count}:{timezone.localdate()}",
+        lambda: list(Sitzung.objects.published().past().for_list()[:count]),
         shared=False,
     )
 
 
-def past_in_year(jahr: int) -> list[Sitzung]:
-    """The meetings of `jahr` that have taken place, newest first."""
+def current_members(sprache: str = "") -> list[Mitgliedschaft]:
+    """The current public memberships in the order of the members page (of those who speak `sprache`)."""
+
+    def load():
+        mitgliedschaften = Mitgliedschaft.objects.public().current().in_list_order()
+        return list(mitgliedschaften.speaking(sprache) if sprache else mitgliedschaften)
+
+    return cached(f"mitglieder:{sprache}:{timezone.localdate()}", load, shared=False)
+
+
+def former_members() -> list[Mitgliedschaft]:
     return cached(
-        f"vergangene-sitzungen-im-jahr:{jahr}:{timezone.localdate()}",
-        lambda: list(Sitzung.objects.published().past().in_year(jahr).for_list().order_by("-datum", "-beginn")),
+        f"ehemalige:{timezone.localdate()}",
+        lambda: list(Mitgliedschaft.objects.public().ended().in_term_order()),
         shared=False,
     )
 

@@ -1,15 +1,15 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.http.response import FileResponse
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from gremien import facts
 from gremien.forms import SpracheFilterForm
-from gremien.models import Dokument, Mitgliedschaft, Sitzung, Vorlage
+from gremien.models import Dokument, Sitzung, Vorlage
 from inhalte.models import can_preview
 from integrationsrat.page_cache import QueryRules
 from veranstaltungen.ical import build_calendar
-from veranstaltungen.views import ics_response
+from veranstaltungen.views import PAGE_SIZE, CachedPagesMixin, CountedPaginator, ics_response
 
 
 class MitgliederView(TemplateView):
@@ -22,11 +22,8 @@ class MitgliederView(TemplateView):
     def get_context_data(self, **kwargs):
         filter_form = SpracheFilterForm(self.request.GET or None, vorhanden=facts.members_by_sprache())
         sprache = filter_form.cleaned_data["sprache"] if filter_form.is_valid() else ""
-        mitgliedschaften = Mitgliedschaft.objects.public().current().in_list_order()
-        if sprache:
-            mitgliedschaften = mitgliedschaften.speaking(sprache)
         return super().get_context_data(
-            mitgliedschaften=list(mitgliedschaften),
+            mitgliedschaften=facts.current_members(sprache),
             sprache=sprache,
             filter_form=filter_form,
             sprache_unbekannt=self.request.GET.get(QueryRules.NOTICE) == "sprache",
@@ -40,8 +37,7 @@ class EhemaligeView(TemplateView):
     template_name = "gremien/ehemalige.html"
 
     def get_context_data(self, **kwargs):
-        mitgliedschaften = Mitgliedschaft.objects.public().ended().in_term_order()
-        return super().get_context_data(mitgliedschaften=list(mitgliedschaften), **kwargs)
+        return super().get_context_data(mitgliedschaften=facts.former_members(), **kwargs)
 
 
 class SitzungListView(TemplateView):
@@ -57,20 +53,27 @@ class SitzungListView(TemplateView):
             tagesordnung=facts.tagesordnung(kommende[0], self.request.user, mit_vorlagen=False) if kommende else None,
             weitere=kommende[1:],
             jahre=jahre,
-            archiv_jahr=jahre[0] if jahre else None,
-            vergangene=facts.past_in_year(jahre[0]) if jahre else [],
+            vergangene=facts.latest_past(facts.PAST_COUNT),
             **kwargs,
         )
 
 
-class SitzungJahrView(TemplateView):
+class SitzungJahrView(CachedPagesMixin, ListView):
+    """All meetings of one year, the archive (404 for a year without any)."""
+
     template_name = "gremien/sitzung_archive_year.html"
+    paginate_by = PAGE_SIZE
+    allow_empty = False
+    query_rules = QueryRules(facts=facts.in_year, per_page=PAGE_SIZE)
+
+    def get_queryset(self):
+        return Sitzung.objects.published().in_year(self.kwargs["jahr"]).for_list()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(queryset, per_page, count=facts.in_year(self.kwargs["jahr"])[""], **kwargs)
 
     def get_context_data(self, **kwargs):
-        sitzungen = facts.in_year(self.kwargs["jahr"])
-        if not sitzungen:
-            raise Http404(_("In diesem Jahr gab es keine Sitzungen."))
-        return super().get_context_data(sitzungen=sitzungen, jahre=facts.archive_years(), **kwargs)
+        return super().get_context_data(jahr=self.kwargs["jahr"], jahre=facts.archive_years(), **kwargs)
 
 
 def sitzung_or_404(request, jahr: int, slug: str) -> Sitzung:

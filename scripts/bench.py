@@ -2,7 +2,7 @@
 
 What it does, in one run on this machine:
 1. prepares a PostgreSQL database (BENCH_DATABASE_URL, default .../integrationsrat_bench):
-   migrate, seed_content, generate_load_data (5,000 events over 10 years, 50,000 requests);
+   migrate, seed_content, generate_load_data (5,000 events and 500 meetings over 10 years, 50,000 requests);
 2. starts gunicorn with production settings (DEBUG off, 2 workers, WEB_CONCURRENCY to change),
    with Redis as the shared cache when REDIS_URL is set, else the default cache directory;
 3. scenario "page cache on": warms up, then drives each URL with wrk (16 connections, 2 threads)
@@ -46,6 +46,7 @@ EVENTS = os.environ.get("BENCH_EVENTS", "5000")
 REQUESTS = os.environ.get("BENCH_REQUESTS", "50000")
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 STATIC = "static file (ceiling)"
+OPARL_MEETINGS = "/oparl/v1.1/meeting"  # the first page of the OParl list of meetings (oparl.urls)
 
 ENV = {
     **os.environ,
@@ -122,10 +123,12 @@ def urls() -> dict[str, str]:
         "shell",
         "-c",
         "from veranstaltungen.models import Veranstaltung as V; from django.contrib.staticfiles.storage import "
-        "staticfiles_storage as s; v = V.objects.published().upcoming().first(); "
-        "print(v.get_absolute_url()); print(s.url('css/site.css'))",
+        "staticfiles_storage as s; from gremien.models import Sitzung; "
+        "v = V.objects.published().upcoming().filter(art='veranstaltung').first(); "
+        "m = Sitzung.objects.published().upcoming().first(); "
+        "print(v.get_absolute_url()); print(m.get_absolute_url()); print(s.url('css/site.css'))",
     ).split()
-    event_url, static_url = out[-2], out[-1]
+    event_url, meeting_url, static_url = out[-3], out[-2], out[-1]
     pages = {
         STATIC: static_url,
         "/": "/",
@@ -134,9 +137,13 @@ def urls() -> dict[str, str]:
         "topic page": "/themen/fest-der-kulturen/",
         "/rueckblick/2024/": "/rueckblick/2024/",
         "/anfrage/": "/anfrage/",
+        "/sitzungen/": "/sitzungen/",
+        "meeting page": meeting_url,
+        "/mitglieder/": "/mitglieder/",
     }
     arabic = {f"{name} (ar)": "/ar" + path for name, path in pages.items() if not name.startswith("static")}
-    return pages | arabic
+    # Open data is the same in every language.
+    return pages | arabic | {"OParl meetings": OPARL_MEETINGS}
 
 
 def wrk(path: str, *, duration: int = DURATION, script: str | None = None) -> dict:
@@ -407,19 +414,22 @@ def main() -> None:
         print(f"  {name:<34} {ms:6.1f} ms")
     print()
     slower_by_junk = junk["beside junk"]["p50"] - junk["beside clean traffic"]["p50"]
+    html_pages = [n for n in pages if n != "OParl meetings"]
     checks = {
         "cached: every page >= 50 % of static (median)": all(
             median(cached_results, n, "rps") / median(cached_results, STATIC, "rps") >= 0.5 for n in pages
         ),
         "cached: every page >= 50 % of static (lowest run)": all(min(ratios(cached_results, n)) >= 0.5 for n in pages),
         "cached: every p99 < 50 ms": all(median(cached_results, n, "p99") < 50 for n in pages),
+        # Staff browse pages without the page cache; OParl clients never have a session, so they
+        # meet an uncached list only once after each save (its cost is in the table, not a target).
         "uncached: every page >= 15 % of static (median)": all(
-            median(uncached_results, n, "rps") / median(uncached_results, STATIC, "rps") >= 0.15 for n in pages
+            median(uncached_results, n, "rps") / median(uncached_results, STATIC, "rps") >= 0.15 for n in html_pages
         ),
         "uncached: every page >= 15 % of static (lowest run)": all(
-            min(ratios(uncached_results, n)) >= 0.15 for n in pages
+            min(ratios(uncached_results, n)) >= 0.15 for n in html_pages
         ),
-        "uncached: every p99 < 150 ms": all(median(uncached_results, n, "p99") < 150 for n in pages),
+        "uncached: every p99 < 150 ms": all(median(uncached_results, n, "p99") < 150 for n in html_pages),
         # Against the same page beside a second client asking for clean pages: two clients share
         # two workers either way; what counts is what the junk adds (alone vs beside: see the table).
         f"junk slows the cached page by <= 3 ms vs clean traffic beside it (p50, here {slower_by_junk:+.2f} ms)": (

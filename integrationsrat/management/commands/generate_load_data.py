@@ -1,19 +1,20 @@
 """Fill the database with realistic volumes for benchmarks (`make bench`).
 
 Never run this on a production database: it adds thousands of clearly marked
-test events ("Lasttest") and requests. `--clear` removes what an earlier run made.
+test events ("Lasttest"), council meetings with agendas, and requests. `--clear` removes what an earlier run made.
 """
 
 import datetime
 import random
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from anfragen.models import Anfrage, Themenbereich
 from anfragen.services import referenz_format
+from gremien.models import Gremium, Sitzung, Tagesordnungspunkt
 from themen.models import Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -25,19 +26,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--events", type=int, default=5000)
+        parser.add_argument("--meetings", type=int, default=500, help="Sitzungen (mit je 5 Tagesordnungspunkten).")
         parser.add_argument("--requests", type=int, default=50000)
         parser.add_argument("--clear", action="store_true", help="Vorher alle Lasttest-Daten löschen.")
         parser.add_argument("--seed", type=int, default=2026, help="Zufallsstartwert (für wiederholbare Läufe).")
 
     @transaction.atomic
-    def handle(self, *args, events, requests, clear, seed, **options):
+    def handle(self, *args, events, meetings, requests, clear, seed, **options):
         themen = list(Thema.objects.all())
         bereiche = list(Themenbereich.objects.all())
         if not themen or not bereiche:
             raise CommandError("Erst `manage.py seed_content` ausführen.")
         if clear:
-            Veranstaltung.objects.filter(slug__startswith=PREFIX).delete()
-            Anfrage.objects.filter(referenz__startswith="LT-").delete()
+            self.clear()
         rng = random.Random(seed)  # noqa: S311 (test data, repeatable on purpose)
         today = timezone.localdate()
         ort, _ = Ort.objects.get_or_create(name_de="Lasttest-Ort", defaults={"adresse": "Teststraße 1"})
@@ -64,6 +65,7 @@ class Command(BaseCommand):
                 )
             )
         Veranstaltung.objects.bulk_create(batch, batch_size=1000)
+        self.create_meetings(meetings, rng=rng, start=start, ort=ort)
 
         batch = []
         statuses = [s for s, _label in Anfrage.Status.choices]
@@ -88,4 +90,58 @@ class Command(BaseCommand):
         created = Anfrage.objects.bulk_create(batch, batch_size=2000)
         # auto_now_add ignored the arrival times above; spread them for realistic filters.
         Anfrage.objects.filter(referenz__startswith="LT-").update(eingegangen_am=F("einwilligung_am"))
-        self.stdout.write(self.style.SUCCESS(f"{events} Termine und {len(created)} Anfragen angelegt."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{events} Termine, {meetings} Sitzungen und {len(created)} Anfragen angelegt.")
+        )
+
+    def clear(self) -> None:
+        """Remove an earlier run's data in bulk: no signals (test data leaves no OParl tombstones), no history."""
+        using = connection.alias
+        events = Veranstaltung.objects.filter(slug__startswith=PREFIX)
+        Tagesordnungspunkt.objects.filter(sitzung__in=events.values("pk"))._raw_delete(using)
+        Sitzung.objects.filter(pk__in=events.values("pk"))._raw_delete(using)
+        events._raw_delete(using)
+        Anfrage.objects.filter(referenz__startswith="LT-").delete()
+
+    def create_meetings(self, count: int, *, rng, start, ort) -> None:
+        """Meetings over the same ten years, each with five agenda items (one of them not public)."""
+        rat = Gremium.objects.get(art=Gremium.Art.RAT)
+        events = Veranstaltung.objects.bulk_create(
+            [
+                Veranstaltung(
+                    slug=f"{PREFIX}sitzung-{i}",
+                    titel_de=f"Lasttest-Sitzung {i}",
+                    kurztext_de="Eine Sitzung für den Lasttest.",
+                    datum=start + datetime.timedelta(days=rng.randrange(365 * 10)),
+                    beginn=datetime.time(18, 0),
+                    art=Veranstaltung.Art.SITZUNG,
+                    ort=ort,
+                    veroeffentlicht=True,
+                )
+                for i in range(count)
+            ],
+            batch_size=1000,
+        )
+        # A Sitzung is a second row on its event (multi-table inheritance), which bulk_create cannot make.
+        now = timezone.now()
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO gremien_sitzung (veranstaltung_ptr_id, gremium_id, status, erstellt_am)"
+                " VALUES (%s, %s, %s, %s)",
+                [(event.pk, rat.pk, Sitzung.Status.EINGELADEN, now) for event in events],
+            )
+        Tagesordnungspunkt.objects.bulk_create(
+            [
+                Tagesordnungspunkt(
+                    sitzung_id=event.pk,
+                    nummer=str(n),
+                    reihenfolge=n,
+                    titel_de=f"Lasttest-Punkt {n}",
+                    oeffentlich=n != 5,
+                    deutsch_stand="",
+                )
+                for event in events
+                for n in range(1, 6)
+            ],
+            batch_size=2000,
+        )
