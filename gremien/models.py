@@ -35,6 +35,7 @@ from inhalte.models import (
     VeroeffentlichbarQuerySet,
     Zeitstempel,
     can_preview,
+    validate_end_after_start,
 )
 from veranstaltungen.models import Veranstaltung, VeranstaltungQuerySet
 
@@ -107,10 +108,7 @@ class Wahlperiode(Zeitstempel, OeffentlicherInhalt):
 
     def clean(self):
         super().clean()
-        if self.ende and self.ende <= self.beginn:
-            raise ValidationError(
-                {"ende": ValidationError(_("Das Ende muss nach dem Beginn liegen."), code="end_before_start")}
-            )
+        validate_end_after_start(self.beginn, self.ende)
 
 
 class PersonQuerySet(VeroeffentlichbarQuerySet):
@@ -288,10 +286,7 @@ class Mitgliedschaft(Zeitstempel, OeffentlicherInhalt):
 
     def clean(self):
         super().clean()
-        if self.beginn and self.ende and self.ende < self.beginn:
-            raise ValidationError(
-                {"ende": ValidationError(_("Das Ende muss nach dem Beginn liegen."), code="end_before_start")}
-            )
+        validate_end_after_start(self.beginn, self.ende, same_allowed=True)  # a one-day stand-in
 
     @property
     def aktiv(self) -> bool:

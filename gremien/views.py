@@ -6,10 +6,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from gremien import facts
 from gremien.forms import SpracheFilterForm
 from gremien.models import Dokument, Sitzung, Vorlage
+from inhalte.listen import PAGE_SIZE, CachedPagesMixin, CountedPaginator
 from inhalte.models import can_preview
 from integrationsrat.page_cache import QueryRules
 from veranstaltungen.ical import build_calendar
-from veranstaltungen.views import PAGE_SIZE, CachedPagesMixin, CountedPaginator, ics_response
+from veranstaltungen.views import ics_response
 
 
 class MitgliederView(TemplateView):

@@ -56,6 +56,15 @@ class Zeitstempel(Angelegt):
         abstract = True
 
 
+def validate_end_after_start(beginn, ende, *, same_allowed: bool = False) -> None:
+    """A period's end (`ende`) after its start, else the form error on "ende"; open ends pass."""
+    if beginn is None or ende is None or ende > beginn or (same_allowed and ende == beginn):
+        return
+    raise ValidationError(
+        {"ende": ValidationError(_("Das Ende muss nach dem Beginn liegen."), code="end_before_start")}
+    )
+
+
 def public_models() -> list[type[models.Model]]:
     """Every concrete model that public pages show."""
     return [model for model in apps.get_models() if issubclass(model, OeffentlicherInhalt)]

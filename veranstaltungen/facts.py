@@ -72,11 +72,3 @@ def first_in_year(jahr: int, count: int) -> Ids:
             lambda: tuple(Veranstaltung.objects.published().in_year(jahr).values_list("pk", flat=True)[:count]),
         ),
     )
-
-
-def page(key: str, object_list) -> Ids:
-    """One page of a list (a sliced QuerySet) as ids, cached under `key` and the day."""
-    return Ids(
-        object_list.model,
-        cached(f"listenseite:{key}:{timezone.localdate()}", lambda: tuple(object_list.values_list("pk", flat=True))),
-    )

@@ -1,6 +1,5 @@
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -15,6 +14,7 @@ from inhalte.models import (
     Veroeffentlichbar,
     VeroeffentlichbarQuerySet,
     Zeitstempel,
+    validate_end_after_start,
 )
 
 
@@ -170,10 +170,7 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
 
     def clean(self):
         super().clean()
-        if self.beginn and self.ende and self.ende <= self.beginn:
-            raise ValidationError(
-                {"ende": ValidationError(_("Das Ende muss nach dem Beginn liegen."), code="end_before_start")}
-            )
+        validate_end_after_start(self.beginn, self.ende)
 
     def beginn_dt(self) -> datetime.datetime | datetime.date:
         if self.beginn is None:

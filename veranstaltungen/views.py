@@ -1,34 +1,13 @@
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from inhalte.listen import PAGE_SIZE, CachedPagesMixin, CountedPaginator
 from integrationsrat.page_cache import QueryRules
 from veranstaltungen import facts
 from veranstaltungen.forms import ThemaFilterForm
 from veranstaltungen.ical import build_calendar
 from veranstaltungen.models import Veranstaltung
-
-PAGE_SIZE = 20
-
-
-class CountedPaginator(Paginator):
-    """A paginator told the number of items (from the cached facts) instead of counting them again."""
-
-    def __init__(self, object_list, per_page, *, count: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.__dict__["count"] = count  # Paginator.count is a cached_property
-
-
-class CachedPagesMixin:
-    """A paginated list that reads its page as ids from the facts (cached per content version and day)."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
-        path = urlencode(sorted(self.kwargs.items()))
-        key = f"{self.request.resolver_match.view_name}:{path}:{self.request.GET.urlencode()}:{page.number}"
-        return paginator, page, facts.page(key, object_list), is_paginated
 
 
 class VeranstaltungListView(CachedPagesMixin, ListView):

@@ -227,3 +227,21 @@ def test_a_meetings_history_leaves_its_documents_out(redaktion):
     [version] = Version.objects.get_for_object(sitzung)
     assert {v.content_type.model for v in version.revision.version_set.all()} == {"sitzung", "veranstaltung"}
     assert dokument.datei.storage.exists(dokument.datei.name)
+
+
+def test_terms_and_memberships_end_after_they_start():
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from gremien.models import Wahlperiode
+    from tests.factories import make_mitgliedschaft
+
+    with pytest.raises(ValidationError) as error:
+        Wahlperiode(name="Falsch", beginn=datetime.date(2025, 11, 1), ende=datetime.date(2025, 11, 1)).full_clean()
+    assert error.value.error_dict["ende"][0].code == "end_before_start"
+    mitgliedschaft = make_mitgliedschaft(beginn=datetime.date(2025, 11, 1), ende=datetime.date(2025, 11, 1))
+    mitgliedschaft.full_clean()  # a one-day stand-in is a real membership
+    mitgliedschaft.ende = datetime.date(2025, 10, 31)
+    with pytest.raises(ValidationError):
+        mitgliedschaft.full_clean()
