@@ -41,6 +41,8 @@ install-dev: $(VENV)/.installed-dev
 run: install .dev-secret-key
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) seed_content --demo
+	@# Saves keep the search index current; this fills it for content from before the search existed.
+	$(DEV_ENV) $(MANAGE) rebuild_search_index
 	@if [ -z "$$DATABASE_URL" ]; then $(DEV_ENV) PORT=$(PORT) $(MANAGE) create_dev_admin; fi
 	@echo "Portal: http://127.0.0.1:$(PORT)/  (mail goes to this console)"
 	@# The task worker sends mail in the background; it stops with the server.

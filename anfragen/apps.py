@@ -9,9 +9,9 @@ class AnfragenConfig(AppConfig):
     def ready(self):
         from django.middleware.csrf import get_token
 
-        from anfragen.views import new_start_token
+        from anfragen.spam import new_start_token
         from integrationsrat.page_cache import register_filler
 
-        # The cached form page names its per-visit tokens; these make them.
+        # The cached form pages (requests, alerts) name their per-visit tokens; these make them.
         register_filler("csrf", get_token)
         register_filler("anfrage-start", new_start_token)

@@ -11,6 +11,8 @@ forms all day (`form_limit_exceeded`).
 import datetime
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -47,3 +49,15 @@ def form_limit_exceeded(request, form, *, scope: str, limit: int) -> bool:
     if form.is_valid() or form.caught_a_bot():
         return limit_exceeded(request, scope=scope, limit=limit)
     return limit_exceeded(request, scope=f"{scope}:korrektur", limit=settings.FORM_CORRECTION_LIMIT)
+
+
+def too_many(request, template: str, context: dict) -> HttpResponse:
+    """The 429 answer of a form over its limit: `template` with `context` and `wieder_ab`, plus Retry-After.
+
+    The form in `context` keeps what the visitor typed (`BotTrapMixin.prefilled`);
+    the page says from when it can be sent again (`wieder_ab`, the next full hour).
+    """
+    wieder_ab = window_end()
+    response = render(request, template, {**context, "wieder_ab": wieder_ab}, status=429)
+    response["Retry-After"] = str(max(1, int((wieder_ab - timezone.now()).total_seconds())))
+    return response

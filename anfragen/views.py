@@ -4,15 +4,14 @@ from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from anfragen.forms import AnfrageForm, start_token
+from anfragen.forms import AnfrageForm
 from anfragen.models import Anfrage
-from anfragen.ratelimit import form_limit_exceeded, window_end
+from anfragen.ratelimit import form_limit_exceeded, too_many
 from anfragen.services import anfrage_create
+from anfragen.spam import CSRF_PLACEHOLDER, CSRF_RETRY, START_PLACEHOLDER, TOKEN_FILLERS, register_csrf_retry
 from integrationsrat.cache import cached
 from integrationsrat.page_cache import per_visit
 from seiten import facts as seiten_facts
@@ -23,15 +22,6 @@ SESSION_KEY = "anfrage_referenz"
 # request: long enough to note the number, short enough for a shared computer.
 GESENDET_SEKUNDEN = 30 * 60
 TEMPLATE = "anfragen/anfrage_form.html"
-# The empty form page is the same for every visitor but for two tokens. It is
-# rendered with these placeholders, and the page cache fills them in per visit.
-CSRF_PLACEHOLDER = "__CSRF_TOKEN__"
-START_PLACEHOLDER = "__START_TOKEN__"
-
-
-def new_start_token(request) -> str:
-    """Filler of START_PLACEHOLDER, registered in AnfragenConfig.ready (the CSRF one is "csrf")."""
-    return start_token()
 
 
 def empty_form(request, seite) -> HttpResponse:
@@ -42,16 +32,7 @@ def empty_form(request, seite) -> HttpResponse:
     context = {"form": form, "felder": felder, "seite": seite, "csrf_token": CSRF_PLACEHOLDER}
     response = render(request, TEMPLATE, context)
     # The page cache keeps this page with the placeholders and fills them in per visit.
-    return per_visit(response, {CSRF_PLACEHOLDER: "csrf", START_PLACEHOLDER: "anfrage-start"})
-
-
-def too_many(request, seite) -> HttpResponse:
-    """429: the text stays in the form, and the page says from when it can be sent again."""
-    wieder_ab = window_end()
-    form = AnfrageForm.prefilled(request.POST)
-    response = render(request, TEMPLATE, {"form": form, "seite": seite, "wieder_ab": wieder_ab}, status=429)
-    response["Retry-After"] = str(max(1, int((wieder_ab - timezone.now()).total_seconds())))
-    return response
+    return per_visit(response, TOKEN_FILLERS)
 
 
 def anfrage(request, leichte_sprache: bool = False):
@@ -67,7 +48,8 @@ def anfrage(request, leichte_sprache: bool = False):
     # Only stored requests and caught bots count against the address: a person
     # correcting their mistakes never does, however many people share it.
     if form_limit_exceeded(request, form, scope="anfrage", limit=settings.ANFRAGE_RATE_LIMIT):
-        return too_many(request, seite)
+        # 429: the text stays in the form, and the page says from when it can be sent again.
+        return too_many(request, TEMPLATE, {"form": AnfrageForm.prefilled(request.POST), "seite": seite})
     if form.is_valid():
         daten = form.cleaned_data
         neu = anfrage_create(
@@ -108,13 +90,23 @@ def status(request, referenz: str, token: str):
     return render(request, "anfragen/anfrage_status.html", {"anfrage": anfrage})
 
 
+def csrf_retry(request) -> HttpResponse:
+    """The request form again after a rejected token, with the visitor's text and a fresh token."""
+    return render(request, TEMPLATE, {"form": AnfrageForm.prefilled(request.POST), "csrf_abgelaufen": True}, status=403)
+
+
+register_csrf_retry("anfragen:formular", csrf_retry)
+
+
 def csrf_failure(request, reason=""):
     """A rejected form post (expired or missing CSRF cookie) answers 403 (settings.CSRF_FAILURE_VIEW).
 
-    On the request form the visitor's text comes back into the form with a new
-    token, so nothing they typed is lost; elsewhere a page explains what to do.
+    On a form a stranger sends (anfragen.spam.CSRF_RETRY) the visitor's text comes
+    back into the form with a new token, so nothing they typed is lost; elsewhere
+    a page explains what to do.
     """
-    if request.method == "POST" and request.path == reverse("anfragen:formular"):
-        form = AnfrageForm.prefilled(request.POST)
-        return render(request, TEMPLATE, {"form": form, "csrf_abgelaufen": True}, status=403)
+    match = getattr(request, "resolver_match", None)
+    retry = CSRF_RETRY.get(match.view_name) if match and request.method == "POST" else None
+    if retry is not None:
+        return retry(request)
     return render(request, "403_csrf.html", status=403)

@@ -396,9 +396,13 @@ class Vorlage(UebersetzbarMixin, Angelegt, Veroeffentlichbar):
 
 
 class TagesordnungspunktQuerySet(models.QuerySet):
-    def public(self):
-        """Items of published meetings (non-public items included: they show only "nicht öffentlich")."""
-        return self.filter(sitzung__in=Sitzung.objects.published())
+    def public(self, *, any_time: bool = False):
+        """Items of published meetings (non-public items included: they show only "nicht öffentlich").
+
+        `any_time`: of meetings marked published, whatever their publishing window says.
+        """
+        sitzungen = Sitzung.objects.marked_published() if any_time else Sitzung.objects.published()
+        return self.filter(sitzung__in=sitzungen)
 
     def held_in_public(self):
         return self.filter(oeffentlich=True)
@@ -451,10 +455,17 @@ class Tagesordnungspunkt(UebersetzbarMixin, Zeitstempel, OeffentlicherInhalt):
     def __str__(self):
         return f"TOP {self.nummer}: {self.titel}"
 
+    @property
+    def anker(self) -> str:
+        """The id of its place on the meeting's page (linked from the search)."""
+        return f"top-{self.pk}"
+
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
         # An item moved to another meeting takes its documents along: they are public only with it.
-        self.dokumente.exclude(sitzung_id=self.sitzung_id).update(sitzung_id=self.sitzung_id)
+        # Before the save, so that what reacts to it (the search index) sees them moved.
+        if self.pk:
+            self.dokumente.exclude(sitzung_id=self.sitzung_id).update(sitzung_id=self.sitzung_id)
+        super().save(*args, **kwargs)
 
 
 def dokument_storage():
@@ -471,13 +482,18 @@ def dokument_pfad(instance, filename: str) -> str:
 
 
 class DokumentQuerySet(models.QuerySet):
-    def public(self):
-        """Public documents of something published; never those of a non-public agenda item."""
+    def public(self, *, any_time: bool = False):
+        """Public documents of something published; never those of a non-public agenda item.
+
+        `any_time`: of meetings and papers marked published, whatever their publishing window says.
+        """
+        sitzungen = Sitzung.objects.marked_published() if any_time else Sitzung.objects.published()
+        vorlagen = Vorlage.objects.marked_published() if any_time else Vorlage.objects.published()
         return self.filter(
-            Q(sitzung__isnull=True) | Q(sitzung__in=Sitzung.objects.published()),
-            Q(vorlage__isnull=True) | Q(vorlage__in=Vorlage.objects.published()),
+            Q(sitzung__isnull=True) | Q(sitzung__in=sitzungen),
+            Q(vorlage__isnull=True) | Q(vorlage__in=vorlagen),
             Q(tagesordnungspunkt__isnull=True)
-            | Q(tagesordnungspunkt__oeffentlich=True, tagesordnungspunkt__sitzung__in=Sitzung.objects.published()),
+            | Q(tagesordnungspunkt__oeffentlich=True, tagesordnungspunkt__sitzung__in=sitzungen),
             Q(sitzung__isnull=False) | Q(vorlage__isnull=False),
             oeffentlich=True,
         )

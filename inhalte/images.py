@@ -77,3 +77,26 @@ def create_renditions(upload, *, name: str, storage) -> dict[str, list[list]]:
                 stored = storage.save(f"{stem}-{breite}.{ext}", ContentFile(buffer.getvalue()))
                 varianten[fmt].append([breite, stored])
     return varianten
+
+
+# Link previews (Open Graph, JSON-LD) want about 1200 px; every service reads JPEG, not all read WebP.
+SHARE_IMAGE_WIDTH = 1200
+
+
+def share_image(objekt) -> dict | None:
+    """The rendition a link preview shows of `objekt`'s image: {"url", "breite", "hoehe", "alt"}, None without one.
+
+    The smallest JPEG at least SHARE_IMAGE_WIDTH wide, else the widest; never
+    the original upload. `url` is the storage's (relative unless in S3).
+    """
+    jpegs = sorted((objekt.bild_varianten or {}).get("jpeg") or []) if objekt.bild else []
+    if not jpegs:
+        return None
+    breite, name = next((j for j in jpegs if j[0] >= SHARE_IMAGE_WIDTH), jpegs[-1])
+    hoehe = round(objekt.bild_hoehe * breite / objekt.bild_breite) if objekt.bild_breite and objekt.bild_hoehe else None
+    return {
+        "url": objekt.bild.storage.url(name),
+        "breite": breite,
+        "hoehe": hoehe,
+        "alt": "" if objekt.bild_dekorativ else objekt.bild_alt,
+    }

@@ -102,6 +102,10 @@ class VeroeffentlichbarQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(veroeffentlicht=False)
 
+    def marked_published(self):
+        """Marked published, whatever their window says (the search keeps the window with each entry)."""
+        return self.filter(veroeffentlicht=True)
+
     def visible_to(self, user):
         """Published objects, plus drafts for staff allowed to preview them."""
         return self.all() if can_preview(self.model, user) else self.published()

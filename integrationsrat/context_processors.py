@@ -1,14 +1,17 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy, override
 
 from integrationsrat.cache import current_version
+from integrationsrat.page_cache import QueryRules
 
 # The main navigation: (label, route, the routes that belong to its section).
 # A route ending in ":" stands for its whole namespace.
 NAVIGATION = [
     (gettext_lazy("Themen"), "themen:list", ("themen:list", "themen:detail")),
     (gettext_lazy("Termine"), "veranstaltungen:list", ("veranstaltungen:",)),
+    (gettext_lazy("Aktuelles"), "aktuelles:list", ("aktuelles:",)),
     (
         gettext_lazy("Sitzungen"),
         "gremien:sitzungen",
@@ -77,6 +80,25 @@ def language_links(request) -> list[dict]:
     return links
 
 
+def canonical_url(request) -> str:
+    """This page's one address: SITE_URL, its path, and the query parameters the page reads.
+
+    The page cache middleware has already dropped what the page does not read
+    and redirected invalid values (integrationsrat.page_cache), so request.GET
+    holds only valid ones; the notice after such a redirect is not part of it.
+    """
+    query = request.GET.copy()
+    query.pop(QueryRules.NOTICE, None)
+    query = query.urlencode()
+    # A path like "//evil.example/" must not become an address on another host.
+    path = escape_uri_path("/" + request.path.lstrip("/"))
+    return f"{settings.SITE_URL}{path}" + (f"?{query}" if query else "")
+
+
+# Open Graph names locales language_TERRITORY (Facebook's list has ar_AR for Arabic).
+OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR", "uk": "uk_UA", "ru": "ru_RU"}
+
+
 def leichte_sprache_url(request) -> str:
     match = getattr(request, "resolver_match", None)
     if get_language() != settings.LANGUAGE_CODE or match is None or match.view_name not in LEICHTE_SPRACHE:
@@ -97,6 +119,9 @@ def site(request):
         # Header and footer depend on nothing else: rendered once per language and section (base.html).
         "NAVIGATION_CURRENT": next((item["url"] for item in nav if item["current"]), ""),
         "LEICHTE_SPRACHE_URL": leichte_sprache_url(request),
+        # <link rel="canonical"> and og:url (error pages leave them out, base_error.html).
+        "CANONICAL_URL": canonical_url(request),
+        "OG_LOCALE": OG_LOCALES.get(get_language(), OG_LOCALES[settings.LANGUAGE_CODE]),
         # For {% cache %} fragments that show content: a save makes them stale (integrationsrat.cache).
         "INHALT_VERSION": version,
         # How long {% cache %} keeps a fragment: 0 keeps nothing (FRAGMENT_CACHE_SECONDS=0 while

@@ -47,10 +47,20 @@ from django.views.decorators.csrf import requires_csrf_token
 from integrationsrat.cache import get_current, one_version_per_request, set_current, use_version
 
 KEY_PREFIX = "seite"
-CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/plain", "application/json")
-# The admin, the health check and one advice seeker's own pages (they also
-# send Cache-Control: private, this is the second lock).
-NEVER_CACHED = re.compile(r"^/(?:admin/|healthz|(?:[a-z]{2}/)?anfrage/(?:gesendet|status)/)")
+CACHEABLE_TYPES = (
+    "text/html",
+    "text/calendar",
+    "application/xml",
+    "application/atom+xml",
+    "text/plain",
+    "application/json",
+)
+# The admin, the health check, one advice seeker's own pages and the pages
+# behind an alert subscriber's link (they also send Cache-Control: private or
+# no-cache, this is the second lock).
+NEVER_CACHED = re.compile(
+    r"^/(?:admin/|healthz|(?:[a-z]{2}/)?(?:anfrage/(?:gesendet|status)|benachrichtigungen/(?:bestaetigen|abmelden))/)"
+)
 MIN_COMPRESS_BYTES = 256
 
 
@@ -101,7 +111,25 @@ class QueryRules:
         return canonical, invalid
 
 
-def query_rules(match) -> QueryRules | None:
+@dataclass(frozen=True)
+class FreeQuery:
+    """The query parameters of a page that reads free text (the search): kept as typed, never page-cached.
+
+    Anything people type is valid, so nothing is redirected; but junk must not
+    fill the cache, so a visit with any of these parameters skips it. Empty
+    values are dropped (an empty search is the page without a query).
+    """
+
+    params: tuple[str, ...]
+
+    def normalise(self, query: QueryDict, url_kwargs: dict) -> tuple[dict[str, str], bool]:
+        return {name: query[name] for name in self.params if query.get(name)}, False
+
+    def uncached(self, canonical: dict[str, str]) -> bool:
+        return bool(canonical)
+
+
+def query_rules(match) -> QueryRules | FreeQuery | None:
     view_class = getattr(match.func, "view_class", None)
     return getattr(view_class or match.func, "query_rules", None)
 
@@ -262,7 +290,7 @@ class PublicPageCacheMiddleware:
             # The view must not see what it does not read: the page would differ from the clean one.
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
-        if not _is_anonymous(request):
+        if not _is_anonymous(request) or (isinstance(rules, FreeQuery) and rules.uncached(canonical)):
             return self._finish(request, self.get_response(request))
 
         key = f"{KEY_PREFIX}:{language}:{request.path}?{query}"

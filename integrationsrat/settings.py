@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Full-text and trigram lookups of the site search (registered only on PostgreSQL connections).
+    "django.contrib.postgres",
     "axes",
     "django_tasks_db",
     # The formatting editor of the admin (Tiptap/ProseMirror, served from our own host).
@@ -65,9 +67,14 @@ INSTALLED_APPS = [
     "themen",
     "veranstaltungen",
     "gremien",
+    "aktuelles",
     "oparl",
     "anfragen",
     "seiten",
+    # E-mail alerts about new events and news (double opt-in), sent by the task worker.
+    "benachrichtigungen",
+    # The site search's index, kept current when any of the apps above saves.
+    "suche",
     "startinhalte",
 ]
 
@@ -326,6 +333,9 @@ ANFRAGE_MIN_FILL_SECONDS = int(os.environ.get("ANFRAGE_MIN_FILL_SECONDS", "3"))
 # class behind one address send a request each on a busy afternoon, and stops
 # a flood at 40 an hour.
 ANFRAGE_RATE_LIMIT = int(os.environ.get("ANFRAGE_RATE_LIMIT", "40"))
+# Sign-ups for e-mail alerts (and spam-trap hits) per client address and hour: each sends a
+# confirmation mail to an address someone typed, so fewer than requests.
+BENACHRICHTIGUNG_RATE_LIMIT = int(os.environ.get("BENACHRICHTIGUNG_RATE_LIMIT", "20"))
 # Posts sent back with a mistake marked count only against this (anfragen.ratelimit): far more
 # than people correcting typos behind one address make, few enough to stop a bot's flood.
 FORM_CORRECTION_LIMIT = int(os.environ.get("FORM_CORRECTION_LIMIT", "300"))

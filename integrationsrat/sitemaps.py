@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from aktuelles.models import Meldung
 from gremien.models import Vorlage
 from seiten.models import Seite
 from themen.models import Jahresrueckblick, Thema
@@ -13,6 +14,7 @@ class StaticSitemap(Sitemap):
             "start",
             "themen:list",
             "veranstaltungen:list",
+            "aktuelles:list",
             "gremien:sitzungen",
             "gremien:mitglieder",
             "gremien:ehemalige",
@@ -39,5 +41,6 @@ SITEMAPS = {
     "veranstaltungen": PublishedSitemap(Veranstaltung),
     "rueckblicke": PublishedSitemap(Jahresrueckblick),
     "vorlagen": PublishedSitemap(Vorlage),
+    "aktuelles": PublishedSitemap(Meldung),
     "seiten": PublishedSitemap(Seite),
 }

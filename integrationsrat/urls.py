@@ -24,9 +24,12 @@ urlpatterns += i18n_patterns(
     path("", views.start, name="start"),
     path("", include("themen.urls")),
     path("veranstaltungen/", include("veranstaltungen.urls")),
+    path("aktuelles/", include("aktuelles.urls")),
     path("", include("gremien.urls")),
     path("anfrage/", include("anfragen.urls")),
+    path("benachrichtigungen/", include("benachrichtigungen.urls")),
     path("", include("seiten.urls")),
+    path("suche/", include("suche.urls")),
     prefix_default_language=False,
 )
 

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from aktuelles import facts as aktuelles_facts
 from gremien import facts as gremien_facts
 from integrationsrat.log_filters import is_database_outage
 from themen import facts as themen_facts
@@ -20,6 +21,7 @@ from veranstaltungen import facts as veranstaltungen_facts
 logger = logging.getLogger(__name__)
 
 START_EVENT_COUNT = 3
+START_NEWS_COUNT = 2
 # The mail worker counts as stuck when a task waits this long for it.
 WORKER_LAG = datetime.timedelta(minutes=10)
 
@@ -31,6 +33,7 @@ def start(request):
         {
             "veranstaltungen": veranstaltungen_facts.next_events(START_EVENT_COUNT),
             "naechste_sitzung": gremien_facts.next_meeting(),
+            "meldungen": aktuelles_facts.latest(START_NEWS_COUNT),
             "themen": themen_facts.published_themen(),
             "rueckblick": themen_facts.latest_rueckblick(),
         },

@@ -21,6 +21,8 @@ PAGES = {
     "thema": "/themen/fest-der-kulturen/",
     "termine": "/veranstaltungen/",
     "termin": "/veranstaltungen/",
+    "aktuelles": "/aktuelles/",
+    "aktuelles-ar": "/ar/aktuelles/",
     "sitzungen": "/sitzungen/",
     "sitzung": "/sitzungen/2024/sitzung-des-integrationsrats/",
     "mitglieder": "/mitglieder/",
@@ -28,6 +30,12 @@ PAGES = {
     "mitglieder-ar": "/ar/mitglieder/",
     "rueckblick": "/rueckblick/2024/",
     "ueber-uns": "/ueber-uns/",
+    "suche": "/suche/?q=kultur",
+    "suche-tippfehler-tr": "/tr/suche/?q=k%C3%BClt%C3%BCrlr",
+    "suche-ar": "/ar/suche/?q=%D9%85%D8%AC%D9%84%D8%B3",
+    "suche-nichts": "/suche/?q=Quantenphysik",
+    "benachrichtigungen": "/benachrichtigungen/",
+    "benachrichtigungen-ar": "/ar/benachrichtigungen/",
     "404": "/gibt-es-nicht/",
 }
 WIDTHS = {"phone": 360, "desktop": 1280}

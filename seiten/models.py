@@ -67,6 +67,11 @@ class Seite(UebersetzbarMixin, Veroeffentlichbar):
         return self.schluessel == self.Schluessel.UEBER_UNS
 
     @property
+    def ist_datenschutzerklaerung(self) -> bool:
+        """The privacy statement describes the e-mail alerts in a fixed part too (the text is staff's)."""
+        return self.schluessel == self.Schluessel.DATENSCHUTZ
+
+    @property
     def ist_barrierefreiheitserklaerung(self) -> bool:
         """The accessibility statement offers a way to report a barrier."""
         return self.schluessel == self.Schluessel.BARRIEREFREIHEIT

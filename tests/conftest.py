@@ -3,6 +3,7 @@ import os
 import pytest
 import redis
 from django.core.cache import cache, caches
+from django.db import connection
 from django.utils import translation
 
 from integrationsrat import cache as cache_state
@@ -63,3 +64,15 @@ def real_redis(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def postgresql_only():
+    """What only PostgreSQL has: concurrent writers (SQLite answers "database is locked" by design),
+    full-text search with stemming and trigram similarity. CI runs on PostgreSQL and never skips these."""
+    if connection.vendor == "postgresql":
+        return
+    reason = f"needs PostgreSQL (set DATABASE_URL); the test database is {connection.vendor}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}. CI must run this test, never skip it.")
+    pytest.skip(reason)

@@ -11,8 +11,10 @@ from django.utils import timezone
 from modeltranslation.translator import translator
 from PIL import Image
 
+from aktuelles.models import Meldung
 from anfragen.models import Anfrage, Themenbereich
 from anfragen.services import anfrage_create
+from benachrichtigungen.models import Abonnement
 from gremien.models import (
     Dokument,
     Gremium,
@@ -256,3 +258,56 @@ def make_dokument(**kwargs) -> Dokument:
     dokument.datei = datei
     dokument.save()
     return dokument
+
+
+def make_meldung(*, tage: int = 0, themen=(), **kwargs) -> Meldung:
+    """A published news item dated `tage` days from today (negative: earlier); `themen` linked."""
+    n = next(_seq)
+    defaults = {
+        "titel": f"Meldung {n}",
+        "slug": f"meldung-{n}",
+        "datum": timezone.localdate() + datetime.timedelta(days=tage),
+        "anreisser": f"Worum es geht {n}",
+        "text": f"<p>Der Text der Meldung {n}.</p>",
+        "veroeffentlicht": True,
+    }
+    meldung = Meldung.objects.create(**{**defaults, **kwargs})
+    if themen:
+        meldung.themen.set(themen)
+    return meldung
+
+
+def make_meldungen(n: int, **kwargs) -> list[Meldung]:
+    """n published news items, one a day back from today, in bulk (no translation state, no signals)."""
+    today = timezone.localdate()
+    start = next(_seq)
+    leer = translation_defaults(Meldung)
+    return Meldung.objects.bulk_create(
+        Meldung(
+            **leer
+            | {
+                "titel_de": f"Massenmeldung {start + i}",
+                "slug": f"massenmeldung-{start + i}",
+                "anreisser_de": "Zum Zählen der Abfragen.",
+                "datum": today - datetime.timedelta(days=i),
+                "veroeffentlicht": True,
+            }
+            | kwargs
+        )
+        for i in range(n)
+    )
+
+
+def make_abonnement(*, themen=(), **kwargs) -> Abonnement:
+    """A confirmed alert subscription (all topics, events and news, German) unless told otherwise."""
+    now = timezone.now()
+    defaults = {
+        "email": f"abo{next(_seq)}@example.org",
+        "sprache": "de",
+        "alle_themen": not themen,
+        "einwilligung_am": now,
+        "bestaetigt_am": now,
+    }
+    abonnement = Abonnement.objects.create(**{**defaults, **kwargs})
+    abonnement.themen.set(themen)
+    return abonnement

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from aktuelles import facts as aktuelles_facts
 from themen import facts
 from veranstaltungen import facts as veranstaltungen_facts
 
@@ -11,6 +12,7 @@ from veranstaltungen import facts as veranstaltungen_facts
 KOMMENDE_MAX = 5
 VERGANGENE_MAX = 10
 JAHR_MAX = 20
+MELDUNGEN_MAX = 3
 
 
 class ThemaListView(TemplateView):
@@ -35,6 +37,7 @@ class ThemaDetailView(DetailView):
             kommende=kommende,
             weitere_kommende=veranstaltungen_facts.upcoming_by_thema().get(self.object.slug, 0) > KOMMENDE_MAX,
             vergangene=vergangene,
+            meldungen=aktuelles_facts.about(self.object, MELDUNGEN_MAX),
             **kwargs,
         )
 

@@ -8,9 +8,12 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from aktuelles.models import Meldung
 from anfragen.models import Anfrage
+from benachrichtigungen.models import Abonnement, Anmeldung
+from benachrichtigungen.services import anmeldung_create
 from gremien.models import Sitzung, Vorlage
-from tests.factories import make_anfrage
+from tests.factories import make_abonnement, make_anfrage
 from veranstaltungen.models import Veranstaltung
 
 pytestmark = pytest.mark.browser
@@ -24,9 +27,23 @@ def public_paths() -> list[str]:
     beispiel = Veranstaltung.objects.get(slug="beispiel-sprechstunde")
     sitzungen = [s.get_absolute_url() for s in Sitzung.objects.filter(slug__startswith="beispiel-")]
     vorlage = Vorlage.objects.get()
+    # The example news with a heading, a list and a link, and the one with a topic and an event.
+    meldungen = [
+        m.get_absolute_url()
+        for m in Meldung.objects.filter(
+            slug__in=["beispiel-meldung-mit-formatiertem-text", "beispiel-hinweis-auf-einen-termin"]
+        )
+    ]
     anfrage = Anfrage.objects.first() or make_anfrage()
+    # The pages behind the links in an alert's mails: confirm, unsubscribe.
+    abonnement = Abonnement.objects.first() or make_abonnement()
+    anmeldung = Anmeldung.objects.first() or anmeldung_create(
+        email="axe@example.org", themen=[], alle_themen=True, sprache="de", termine=True, meldungen=True
+    )
     return [
         anfrage.get_status_url(),
+        anmeldung.get_confirm_url(),
+        abonnement.get_unsubscribe_url(),
         "/",
         "/themen/",
         "/themen/fest-der-kulturen/",
@@ -34,6 +51,8 @@ def public_paths() -> list[str]:
         "/veranstaltungen/?thema=ansprechperson",
         "/veranstaltungen/?hinweis=thema",  # where an unknown topic leads: the list with a notice
         "/veranstaltungen/2024/",
+        "/aktuelles/",
+        *meldungen,
         "/sitzungen/",
         "/sitzungen/2024/",
         "/sitzungen/2024/sitzung-des-integrationsrats/",
@@ -46,10 +65,16 @@ def public_paths() -> list[str]:
         beispiel.get_absolute_url(),
         "/rueckblick/2024/",
         "/anfrage/",
+        "/benachrichtigungen/",
+        "/benachrichtigungen/gesendet/",
         "/ueber-uns/",
         "/impressum/",
         "/datenschutz/",
         "/barrierefreiheit/",
+        "/suche/",
+        "/suche/?q=kultur",  # results with marked words
+        "/suche/?q=Quantenphysik",  # nothing found: the way on
+        "/suche/?q=%F0%9F%99%82",  # no word in it: the message
         "/gibt-es-nicht/",
     ]
 
@@ -85,11 +110,12 @@ def test_axe_finds_no_violations_on_any_page_type(seeded, browser, lang):
         page.goto(seeded.url + in_language(lang, path))
         expect(page.locator("html")).to_have_attribute("lang", lang if path not in GERMAN_ONLY else "de")
         check_page(page, axe, problems)
-    # the form with errors, as someone sees it after a wrong submission
-    page.goto(seeded.url + in_language(lang, "/anfrage/"))
-    page.locator("form.request-form button[type=submit]").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-    check_page(page, axe, problems)
+    # the forms with errors, as someone sees them after a wrong submission
+    for form in ("/anfrage/", "/benachrichtigungen/"):
+        page.goto(seeded.url + in_language(lang, form))
+        page.locator("form.request-form button[type=submit]").click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        check_page(page, axe, problems)
     context.close()
     assert not problems, "\n\n".join(problems)
 

@@ -166,3 +166,26 @@ def test_resident_on_a_phone_downloads_the_next_meetings_invitation_in_three_tap
     download = download_info.value
     assert download.suggested_filename == einladung.dateiname
     assert Path(download.path()).read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("lang", "tippfehler", "titel"),
+    [("de", "Kulturn", "Fest der Kulturen"), ("tr", "kültürlr", "Kültürler Şenliği")],
+)
+def test_resident_on_a_phone_finds_a_topic_despite_a_typo(
+    postgresql_only, live_server, page: Page, lang, tippfehler, titel
+):
+    """Typed into the header's search box on a 360 px phone, misspelled, in German and in Turkish."""
+    make_thema(titel="Fest der Kulturen", titel_tr="Kültürler Şenliği", slug="fest-der-kulturen")
+    make_thema(titel="Wohnen in Beckum", titel_tr="Beckum'da konut", slug="wohnen")
+    prefix = "" if lang == "de" else f"/{lang}"
+
+    page.goto(f"{live_server.url}{prefix}/")
+    search_box = page.get_by_role("search").first.get_by_role("searchbox")
+    search_box.fill(tippfehler)
+    search_box.press("Enter")
+    expect(page).to_have_url(re.compile(rf"{prefix}/suche/\?q="))
+    page.get_by_role("link", name=titel).click()
+
+    expect(page).to_have_url(f"{live_server.url}{prefix}/themen/fest-der-kulturen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(titel)

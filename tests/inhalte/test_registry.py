@@ -26,6 +26,12 @@ NICHT_OEFFENTLICH = {
     "anfragen.Protokolleintrag",
     "anfragen.Referenzzaehler",  # counters
     "anfragen.Versuchszaehler",
+    # E-mail alerts: subscribers' addresses (superusers only) and the record of what was announced to whom.
+    "benachrichtigungen.Anmeldung",
+    "benachrichtigungen.Abonnement",
+    "benachrichtigungen.Ankuendigung",
+    "benachrichtigungen.Zustellung",
+    "suche.Sucheintrag",  # derived from public content on its saves; the results page is never page-cached
     "oparl.Loeschung",  # ids of deleted objects, read by OParl clients with `modified_since` (never page-cached)
 }
 
@@ -54,6 +60,7 @@ def test_the_registry_finds_the_public_and_the_image_models():
         "veranstaltungen.Veranstaltung",
         "gremien.Sitzung",  # a meeting is an event, image included
         "gremien.Person",
+        "aktuelles.Meldung",
     }
 
 

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 
 from anfragen.forms import start_token
 from tests.factories import (
+    make_meldung,
     make_mitgliedschaft,
     make_rueckblick,
     make_sitzung,
@@ -42,6 +43,7 @@ def content():
     make_themenbereich()
     make_sitzung(slug="ratssitzung", datum=datetime.date(2024, 11, 14))
     make_vorlage(pk=4711)
+    make_meldung(slug="meldung", datum=datetime.date(2024, 11, 15), themen=[thema])
     make_mitgliedschaft(ende=datetime.date(2024, 1, 1))
     from seiten.models import Seite
 
@@ -62,6 +64,9 @@ PAGES = [
     ("veranstaltungen:jahr", (1999,), 404),
     ("veranstaltungen:detail", (2024, "sitzung"), 200),
     ("veranstaltungen:detail", (2024, "gibt-es-nicht"), 404),
+    ("aktuelles:list", (), 200),
+    ("aktuelles:detail", (2024, "meldung"), 200),
+    ("aktuelles:detail", (2023, "meldung"), 404),
     ("gremien:mitglieder", (), 200),
     ("gremien:ehemalige", (), 200),
     ("gremien:sitzungen", (), 200),
@@ -71,8 +76,11 @@ PAGES = [
     ("gremien:sitzung", (2024, "gibt-es-nicht"), 404),
     ("gremien:vorlage", (4711,), 200),
     ("gremien:vorlage", (4712,), 404),
+    ("suche:suche", (), 200),
     ("anfragen:formular", (), 200),
     ("anfragen:leichte_sprache", (), 200),
+    ("benachrichtigungen:anmeldung", (), 200),
+    ("benachrichtigungen:gesendet", (), 200),
     ("seiten:ueber-uns", (), 200),
     ("seiten:ueber-uns-leichte-sprache", (), 200),
     ("seiten:sitzungen-leichte-sprache", (), 200),
@@ -255,10 +263,15 @@ def test_every_public_route_is_checked_in_every_language():
         "veranstaltungen:kalender_ics",
         "veranstaltungen:detail_ics",
         "gremien:sitzung_ics",
+        "veranstaltungen:feed",  # Atom feeds: tests/inhalte/test_feeds.py
+        "aktuelles:feed",
+        "themen:feed",
         "gremien:dokument",  # PDFs: tests/gremien/test_pages.py
         "gremien:dokument_download",
         "anfragen:gesendet",
         "anfragen:status",  # needs a request's secret token: tests/anfragen/test_workflow.py
+        "benachrichtigungen:bestaetigen",  # need a subscriber's token: tests/benachrichtigungen/test_anmeldung.py
+        "benachrichtigungen:abmelden",
     }
     assert named_public_routes() - not_pages == {name for name, _args, _status in PAGES}
 

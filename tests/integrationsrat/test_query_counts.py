@@ -14,11 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from aktuelles.models import Meldung
 from integrationsrat.cache import current_version, one_version_per_request
 from seiten.models import Abschnitt, Seite
 from tests.factories import (
     make_dokument,
     make_gremium,
+    make_meldung,
+    make_meldungen,
     make_mitgliedschaft,
     make_ort,
     make_person,
@@ -57,8 +60,20 @@ GREMIEN_PAGES = [
     reverse("gremien:sitzung", args=[2024, "messsitzung"]),
     reverse("gremien:sitzung_ics", args=[2024, "messsitzung"]),
 ]
+# The news: at most 5 queries on the first render, none once its facts and cards are in memory.
+AKTUELLES_PAGES = [
+    reverse("aktuelles:list"),
+    reverse("aktuelles:list") + "?page=2",
+    reverse("aktuelles:detail", args=[2024, "messmeldung"]),
+]
 # Not a page for people, but it must not grow with the content either.
 FEEDS = [reverse("sitemap")]
+# The Atom feeds: a few queries on the first render, none once their entries are in memory.
+ATOM_FEEDS = [
+    reverse("veranstaltungen:feed"),
+    reverse("aktuelles:feed"),
+    reverse("themen:feed", args=["messthema"]),
+]
 
 
 def add_content(n: int):
@@ -88,6 +103,14 @@ def add_events(n: int, themen, ort):
             veroeffentlicht=True,
         )
         for i in range(n)
+    )
+
+
+def add_meldungen(n: int, themen):
+    """n published news, one a day back from today, each about one of `themen` (the topic pages show them)."""
+    meldungen = make_meldungen(n)
+    Meldung.themen.through.objects.bulk_create(
+        Meldung.themen.through(meldung_id=m.pk, thema_id=themen[i % len(themen)].pk) for i, m in enumerate(meldungen)
     )
 
 
@@ -159,7 +182,7 @@ def cold_and_warm(client, urls) -> dict[str, tuple[int, int]]:
 def test_queries_per_page_do_not_grow_with_content(client):
     thema = make_thema(slug="messthema")
     ort = make_ort()
-    make_veranstaltung(slug="messtermin", thema=thema, datum=datetime.date(2024, 11, 14), ort=ort)
+    messtermin = make_veranstaltung(slug="messtermin", thema=thema, datum=datetime.date(2024, 11, 14), ort=ort)
     make_veranstaltung(thema=thema, ort=ort)  # every list has something to show
     themen = add_content(2) + [thema]
     make_rueckblick(jahr=2024, themen=themen)
@@ -167,14 +190,24 @@ def test_queries_per_page_do_not_grow_with_content(client):
     vorlage = add_sitzung_content()
     gremien_pages = [*GREMIEN_PAGES, vorlage.get_absolute_url()]
     add_sitzungen(10 - 2, ort)  # 10 meetings in all
-    small = cold_and_warm(client, PAGES + gremien_pages + FEEDS)
+    make_meldung(slug="messmeldung", datum=datetime.date(2024, 11, 15), themen=[thema], veranstaltung=messtermin)
+    add_meldungen(25 - 1, themen)  # 25 news in all: two pages
+    small = cold_and_warm(client, PAGES + gremien_pages + AKTUELLES_PAGES + FEEDS + ATOM_FEEDS)
 
     make_rueckblick(jahr=2023, themen=add_content(30))
     add_events(5000, themen, ort)
     add_sitzungen(5000, ort)
-    large = cold_and_warm(client, PAGES + gremien_pages + FEEDS)
+    add_meldungen(500, themen)
+    large = cold_and_warm(client, PAGES + gremien_pages + AKTUELLES_PAGES + FEEDS + ATOM_FEEDS)
 
     assert large == small
-    assert max(small[url][0] for url in PAGES) <= 7, small
+    # A topic's page shows its events (upcoming and past) and its news: one query more than the rest.
+    topic_page = reverse("themen:detail", args=["messthema"])
+    assert small[topic_page][0] <= 8, small
+    assert max(small[url][0] for url in PAGES if url != topic_page) <= 7, small
     assert max(small[url][1] for url in PAGES) <= 3, small
     assert max(small[url][0] for url in gremien_pages) <= 5, small
+    assert max(small[url][0] for url in AKTUELLES_PAGES) <= 5, small
+    assert max(small[url][1] for url in AKTUELLES_PAGES) == 0, small
+    assert max(small[url][0] for url in ATOM_FEEDS) <= 4, small
+    assert max(small[url][1] for url in ATOM_FEEDS) == 0, small

@@ -11,8 +11,8 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from anfragen.forms import START_MAX_AGE, start_token
 from anfragen.models import Anfrage
+from anfragen.spam import START_MAX_AGE, start_token
 from tests.factories import make_staff, make_themenbereich
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,8 @@
 """Fill the database with realistic volumes for benchmarks (`make bench`).
 
 Never run this on a production database: it adds thousands of clearly marked
-test events ("Lasttest"), council meetings with agendas, and requests. `--clear` removes what an earlier run made.
+test events ("Lasttest"), council meetings with agendas, news items, and requests.
+`--clear` removes what an earlier run made.
 """
 
 import datetime
@@ -12,9 +13,11 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from aktuelles.models import Meldung
 from anfragen.models import Anfrage, Themenbereich
 from anfragen.services import referenz_format
-from gremien.models import Gremium, Sitzung, Tagesordnungspunkt
+from gremien.models import Dokument, Gremium, Sitzung, Tagesordnungspunkt
+from suche.services import index_rebuild
 from themen.models import Thema
 from veranstaltungen.models import Ort, Veranstaltung
 
@@ -27,12 +30,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--events", type=int, default=5000)
         parser.add_argument("--meetings", type=int, default=500, help="Sitzungen (mit je 5 Tagesordnungspunkten).")
+        parser.add_argument("--news", type=int, default=500, help="Meldungen (veröffentlicht, über 5 Jahre).")
+        parser.add_argument(
+            "--documents", type=int, default=1000, help="Dokumente der Sitzungen (nur Eintrag und Text, keine Datei)."
+        )
         parser.add_argument("--requests", type=int, default=50000)
         parser.add_argument("--clear", action="store_true", help="Vorher alle Lasttest-Daten löschen.")
         parser.add_argument("--seed", type=int, default=2026, help="Zufallsstartwert (für wiederholbare Läufe).")
 
     @transaction.atomic
-    def handle(self, *args, events, meetings, requests, clear, seed, **options):
+    def handle(self, *args, events, meetings, news, documents, requests, clear, seed, **options):
         themen = list(Thema.objects.all())
         bereiche = list(Themenbereich.objects.all())
         if not themen or not bereiche:
@@ -66,6 +73,8 @@ class Command(BaseCommand):
             )
         Veranstaltung.objects.bulk_create(batch, batch_size=1000)
         self.create_meetings(meetings, rng=rng, start=start, ort=ort)
+        self.create_news(news, rng=rng, today=today, themen=themen)
+        self.create_documents(documents, rng=rng)
 
         batch = []
         statuses = [s for s, _label in Anfrage.Status.choices]
@@ -90,17 +99,26 @@ class Command(BaseCommand):
         created = Anfrage.objects.bulk_create(batch, batch_size=2000)
         # auto_now_add ignored the arrival times above; spread them for realistic filters.
         Anfrage.objects.filter(referenz__startswith="LT-").update(eingegangen_am=F("einwilligung_am"))
+        # bulk_create sends no signals: the search learns of all of it at once.
+        eintraege = index_rebuild()
         self.stdout.write(
-            self.style.SUCCESS(f"{events} Termine, {meetings} Sitzungen und {len(created)} Anfragen angelegt.")
+            self.style.SUCCESS(
+                f"{events} Termine, {meetings} Sitzungen, {news} Meldungen, {documents} Dokumente und "
+                f"{len(created)} Anfragen angelegt; {eintraege} Sucheinträge."
+            )
         )
 
     def clear(self) -> None:
         """Remove an earlier run's data in bulk: no signals (test data leaves no OParl tombstones), no history."""
         using = connection.alias
         events = Veranstaltung.objects.filter(slug__startswith=PREFIX)
+        Dokument.objects.filter(sitzung__in=events.values("pk"))._raw_delete(using)
         Tagesordnungspunkt.objects.filter(sitzung__in=events.values("pk"))._raw_delete(using)
         Sitzung.objects.filter(pk__in=events.values("pk"))._raw_delete(using)
         events._raw_delete(using)
+        meldungen = Meldung.objects.filter(slug__startswith=PREFIX)
+        Meldung.themen.through.objects.filter(meldung__in=meldungen.values("pk"))._raw_delete(using)
+        meldungen._raw_delete(using)
         Anfrage.objects.filter(referenz__startswith="LT-").delete()
 
     def create_meetings(self, count: int, *, rng, start, ort) -> None:
@@ -144,4 +162,56 @@ class Command(BaseCommand):
                 for n in range(1, 6)
             ],
             batch_size=2000,
+        )
+
+    def create_news(self, count: int, *, rng, today, themen) -> None:
+        """Published news over five years, newest today, each about one topic (as the topic pages show them)."""
+        meldungen = Meldung.objects.bulk_create(
+            [
+                Meldung(
+                    slug=f"{PREFIX}meldung-{i}",
+                    titel_de=f"Lasttest-Meldung {i}",
+                    titel_ar=f"خبر اختبار الحمل {i}",
+                    anreisser_de="Eine Meldung für den Lasttest.",
+                    anreisser_ar="خبر لاختبار الحمل.",
+                    text_de="<p>Eine Meldung für den Lasttest: Integrationsrat, Sprechstunde, Fest der Kulturen.</p>",
+                    datum=today - datetime.timedelta(days=rng.randrange(365 * 5)),
+                    veroeffentlicht=True,
+                )
+                for i in range(count)
+            ],
+            batch_size=1000,
+        )
+        Meldung.themen.through.objects.bulk_create(
+            [Meldung.themen.through(meldung_id=m.pk, thema_id=rng.choice(themen).pk) for m in meldungen],
+            batch_size=2000,
+        )
+
+    def create_documents(self, count: int, *, rng) -> None:
+        """Minutes with a page of text each, on the load meetings: what the search reads (no file is stored)."""
+        sitzungen = list(Sitzung.objects.filter(slug__startswith=PREFIX).values_list("pk", "datum"))
+        if not sitzungen:
+            return
+        woerter = [
+            *("Integrationsrat", "Sprechstunde", "Beratung", "Sprachkurs", "Wohnung", "Arbeit", "Schule", "Kita"),
+            *("Elterncafé", "Fest", "Kulturen", "Migrantenorganisationen", "Antrag", "Beschluss", "Haushalt"),
+            *("Ausländerbehörde", "Einbürgerung", "Dolmetscher", "Ehrenamt"),
+        ]
+        Dokument.objects.bulk_create(
+            [
+                Dokument(
+                    sitzung_id=pk,
+                    name=f"Lasttest-Niederschrift {i}",
+                    art=Dokument.Art.NIEDERSCHRIFT,
+                    datei=f"dokumente/lasttest/{i}/niederschrift.pdf",
+                    datum=datum,
+                    oeffentlich=True,
+                    groesse=20_000,
+                    sha512=f"{i:0128x}",
+                    # About a page of minutes: 300 words.
+                    text=" ".join(rng.choice(woerter) for _ in range(300)),
+                )
+                for i, (pk, datum) in enumerate(rng.choice(sitzungen) for _ in range(count))
+            ],
+            batch_size=1000,
         )

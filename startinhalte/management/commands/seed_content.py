@@ -3,8 +3,8 @@
 Run once after `migrate` on every new installation; `make run` does it. It only
 creates what is missing and fills only empty translations, so it never
 overwrites what staff have edited and running it again changes nothing.
-`--demo` adds example events dated relative to today, each marked "Beispiel",
-so the calendar is not empty when trying the portal out.
+`--demo` adds example events and news dated relative to today, each marked
+"Beispiel", so the calendar and the news are not empty when trying the portal out.
 
 The content is in `startinhalte/daten/` (see `startinhalte/loader.py`). A text
 missing in one language's file stops the command with its name: a translation
@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from aktuelles.models import Meldung
 from anfragen.models import Themenbereich
 from gremien.models import Dokument, Gremium, Mitgliedschaft, Person, Sitzung, Tagesordnungspunkt, Vorlage, Wahlperiode
 from inhalte.models import other_languages
@@ -39,10 +40,10 @@ def zeilen_html(darstellung: str, zeilen: list[str]) -> str:
 
 
 class Command(BaseCommand):
-    help = "Lädt die Inhalte des Integrationsrats (Rückblick 2024); --demo ergänzt Beispieltermine."
+    help = "Lädt die Inhalte des Integrationsrats (Rückblick 2024); --demo ergänzt Beispieltermine und -meldungen."
 
     def add_arguments(self, parser):
-        parser.add_argument("--demo", action="store_true", help="Beispieltermine ab heute anlegen.")
+        parser.add_argument("--demo", action="store_true", help="Beispieltermine und -meldungen ab heute anlegen.")
 
     @transaction.atomic
     def handle(self, *args, demo=False, **options):
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         if demo:
             ort = self.seed_beispiele(themen)
             self.seed_beispiel_gremium(rat, ort)
+            self.seed_beispiel_meldungen(themen)
         self.stdout.write(
             self.style.SUCCESS(
                 f"seed_content: {self.created} Einträge neu angelegt, {self.translated} Übersetzungen ergänzt."
@@ -257,6 +259,41 @@ class Command(BaseCommand):
                 },
             )
         return ort
+
+    def beispiel_meldungstext(self, lang: str, slug: str) -> str:
+        """The note that this is an example, then the example news item's own formatted text."""
+        return paragraphs_html(self.text(lang, "beispiele", "meldungen", "hinweis")) + self.text(
+            lang, "beispiele", "meldungen", slug, "text"
+        )
+
+    def seed_beispiel_meldungen(self, themen: dict[str, Thema]) -> None:
+        """Example news, dated from today, one linked to a topic and one to an example event."""
+        today = timezone.localdate()
+        for slug, struktur in self.struktur["beispiele"]["meldungen"].items():
+            # By slug alone, as the example events: a later run finds the item it made before.
+            meldung = Meldung.objects.filter(slug=slug).first()
+            if meldung is None:
+                texte = self.de["beispiele"]["meldungen"][slug]
+                veranstaltung = struktur.get("veranstaltung")
+                meldung = Meldung.objects.create(
+                    slug=slug,
+                    titel_de=texte["titel"],
+                    anreisser_de=texte["anreisser"],
+                    text_de=self.beispiel_meldungstext("de", slug),
+                    datum=today + datetime.timedelta(days=struktur["tage"]),
+                    veranstaltung=Veranstaltung.objects.filter(slug=veranstaltung).first() if veranstaltung else None,
+                    veroeffentlicht=True,
+                )
+                meldung.themen.set(themen[thema] for thema in struktur.get("themen", []))
+                self.created += 1
+            self.translate(
+                meldung,
+                lambda lang, slug=slug: {
+                    "titel": self.text(lang, "beispiele", "meldungen", slug, "titel"),
+                    "anreisser": self.text(lang, "beispiele", "meldungen", slug, "anreisser"),
+                    "text": self.beispiel_meldungstext(lang, slug),
+                },
+            )
 
     def seed_beispiel_gremium(self, rat: Gremium, ort: Ort) -> None:
         """Example terms, members, a paper and two meetings (one to come, one past), each marked "Beispiel"."""

@@ -1,0 +1,67 @@
+import math
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from integrationsrat.page_cache import FreeQuery
+from suche.forms import SucheForm
+from suche.models import Sucheintrag
+from suche.services import KONFIGURATION
+from suche.snippets import mark_words
+
+PAGE_SIZE = 10
+# Far beyond any real last page (which a larger number leads to), and within what the database can count.
+MAX_PAGE = 10_000
+
+
+def page_number(value) -> int:
+    try:
+        return min(max(1, int(value)), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+def results_page(treffer, number: int) -> Page:
+    """One page of results, its total counted by the same query (COUNT(*) OVER ()); past the end, the last page."""
+    counted = treffer.annotate(gesamt=Window(Count("pk")))
+
+    def rows(n: int) -> list:
+        return list(counted[(n - 1) * PAGE_SIZE : n * PAGE_SIZE])
+
+    eintraege = rows(number)
+    if eintraege:
+        total = eintraege[0].gesamt
+    else:
+        total = treffer.count()
+        if total and number > 1:
+            number = math.ceil(total / PAGE_SIZE)
+            eintraege = rows(number)
+    paginator = Paginator(treffer, PAGE_SIZE)
+    paginator.count = total  # known already: no second COUNT query
+    return Page(eintraege, number if total else 1, paginator)
+
+
+def suche(request):
+    """The site search: a plain GET form (no script), results in the visitor's language."""
+    form = SucheForm(request.GET or None)
+    context = {"form": form}
+    if form.is_bound and form.is_valid():
+        sprache = get_language()
+        treffer = (
+            Sucheintrag.objects.visible()
+            .in_language(sprache)
+            .matching(form.woerter, konfiguration=KONFIGURATION[sprache])
+        )
+        page_obj = results_page(treffer, page_number(request.GET.get("page")))
+        mark_words(page_obj.object_list, form.woerter)
+        context.update(page_obj=page_obj, is_paginated=page_obj.has_other_pages(), suchbegriff=form.cleaned_data["q"])
+    # A query that cannot be searched (no word in it, too long) is the visitor's to correct: 400, with the message.
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "suche/sucheintrag_list.html", context, status=status)
+
+
+# Whatever people type goes to the view as typed, and no answer is kept in the page cache:
+# junk queries must not fill it. The empty search page is cached like any other.
+suche.query_rules = FreeQuery(("q", "page"))
