@@ -40,14 +40,18 @@ class SucheintragQuerySet(models.QuerySet):
             Q(sichtbar_bis__isnull=True) | Q(sichtbar_bis__gt=now),
         )
 
-    def matching(self, woerter: list[str], *, konfiguration: str, today: datetime.date | None = None):
-        """Entries with every word (typos and word beginnings included), best first, with a marked snippet.
+    def matching(
+        self, woerter: list[str], *, konfiguration: str, typos: bool = True, today: datetime.date | None = None
+    ):
+        """Entries with every word (word beginnings included; with `typos`, also what looks like them), best first,
+        with a marked snippet.
 
         `woerter` are letters and digits only (suche.forms), so they cannot carry
         tsquery syntax. On PostgreSQL: the full-text vector, stemmed in the
         visitor's language and in German (untranslated entries hold German text),
-        each word also as the beginning of a word; or, for typos, trigram word
-        similarity with the title and summary. Elsewhere (SQLite): plain substrings.
+        each word also as the beginning of a word; with `typos`, or also trigram
+        word similarity with the title and summary. Elsewhere (SQLite): plain
+        substrings.
         """
         today = today or timezone.localdate()
         upcoming = Case(
@@ -74,8 +78,9 @@ class SucheintragQuerySet(models.QuerySet):
             default=TYPO_WEIGHT * TrigramWordSimilarity(phrase, "kurz"),
             output_field=models.FloatField(),
         )
+        found = Q(suchvektor=query) | Q(kurz__trigram_word_similar=phrase) if typos else Q(suchvektor=query)
         return (
-            self.filter(Q(suchvektor=query) | Q(kurz__trigram_word_similar=phrase))
+            self.filter(found)
             .annotate(
                 rang=text_rank + typo_rank + upcoming,
                 ausschnitt=SearchHeadline(

@@ -1,6 +1,7 @@
 import math
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Window
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -23,6 +24,20 @@ def page_number(value) -> int:
         return 1
 
 
+def search(woerter: list[str], sprache: str, number: int) -> Page:
+    """A page of results; the search for typos (slower: trigrams of every title) only where few words match.
+
+    Nearly every search finds enough by its words; a misspelled one finds few or none, and only then
+    is what looks like the words searched too (`matching(typos=True)` includes the exact matches).
+    """
+    entries = Sucheintrag.objects.visible().in_language(sprache)
+    konfiguration = KONFIGURATION[sprache]
+    page = results_page(entries.matching(woerter, konfiguration=konfiguration, typos=False), number)
+    if page.paginator.count < PAGE_SIZE and connection.vendor == "postgresql":  # SQLite has no typo search
+        page = results_page(entries.matching(woerter, konfiguration=konfiguration, typos=True), number)
+    return page
+
+
 def results_page(treffer, number: int) -> Page:
     """One page of results, its total counted by the same query (COUNT(*) OVER ()); past the end, the last page."""
     counted = treffer.annotate(gesamt=Window(Count("pk")))
@@ -33,9 +48,11 @@ def results_page(treffer, number: int) -> Page:
     eintraege = rows(number)
     if eintraege:
         total = eintraege[0].gesamt
+    elif number == 1:
+        total = 0
     else:
         total = treffer.count()
-        if total and number > 1:
+        if total:
             number = math.ceil(total / PAGE_SIZE)
             eintraege = rows(number)
     paginator = Paginator(treffer, PAGE_SIZE)
@@ -48,13 +65,7 @@ def suche(request):
     form = SucheForm(request.GET or None)
     context = {"form": form}
     if form.is_bound and form.is_valid():
-        sprache = get_language()
-        treffer = (
-            Sucheintrag.objects.visible()
-            .in_language(sprache)
-            .matching(form.woerter, konfiguration=KONFIGURATION[sprache])
-        )
-        page_obj = results_page(treffer, page_number(request.GET.get("page")))
+        page_obj = search(form.woerter, get_language(), page_number(request.GET.get("page")))
         mark_words(page_obj.object_list, form.woerter)
         context.update(page_obj=page_obj, is_paginated=page_obj.has_other_pages(), suchbegriff=form.cleaned_data["q"])
     # A query that cannot be searched (no word in it, too long) is the visitor's to correct: 400, with the message.

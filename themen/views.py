@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from aktuelles import facts as aktuelles_facts
+from integrationsrat.cache import Ids
 from themen import facts
 from veranstaltungen import facts as veranstaltungen_facts
 
@@ -32,10 +33,11 @@ class ThemaDetailView(DetailView):
         return thema
 
     def get_context_data(self, **kwargs):
-        kommende, vergangene = veranstaltungen_facts.about(self.object, upcoming=KOMMENDE_MAX, past=VERGANGENE_MAX)
+        # One more than shown tells whether there are more (no count needed).
+        kommende, vergangene = veranstaltungen_facts.about(self.object, upcoming=KOMMENDE_MAX + 1, past=VERGANGENE_MAX)
         return super().get_context_data(
-            kommende=kommende,
-            weitere_kommende=veranstaltungen_facts.upcoming_by_thema().get(self.object.slug, 0) > KOMMENDE_MAX,
+            kommende=Ids(kommende.model, kommende.pks[:KOMMENDE_MAX]),
+            weitere_kommende=len(kommende.pks) > KOMMENDE_MAX,
             vergangene=vergangene,
             meldungen=aktuelles_facts.about(self.object, MELDUNGEN_MAX),
             **kwargs,
