@@ -1,6 +1,7 @@
 """The site search's index: one entry per public object and language, kept current on save (suche/sources.py)."""
 
 import datetime
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import (
@@ -8,7 +9,6 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVectorField,
-    TrigramWordSimilarity,
 )
 from django.db import connection, models
 from django.db.models import Case, F, Q, Value, When
@@ -22,8 +22,6 @@ from django.utils.translation import gettext_lazy as _
 START_MARK, STOP_MARK = "\x02", "\x03"
 # Upcoming events and meetings come before past ones of about the same relevance.
 UPCOMING_BONUS = 0.3
-# A match by likeness alone (a typo) counts half: below the same words spelt right.
-TYPO_WEIGHT = 0.5
 # ts_rank's weights for D, C, B, A: the title counts ten times the body.
 WEIGHTS = [0.05, 0.1, 0.4, 1.0]
 
@@ -41,17 +39,21 @@ class SucheintragQuerySet(models.QuerySet):
         )
 
     def matching(
-        self, woerter: list[str], *, konfiguration: str, typos: bool = True, today: datetime.date | None = None
+        self,
+        woerter: list[str],
+        *,
+        konfiguration: str,
+        aehnliche: dict[str, list[str]] | None = None,
+        today: datetime.date | None = None,
     ):
-        """Entries with every word (word beginnings included; with `typos`, also what looks like them), best first,
-        with a marked snippet.
+        """Entries with every word (or the beginning of a word), best first, with a marked snippet.
 
         `woerter` are letters and digits only (suche.forms), so they cannot carry
         tsquery syntax. On PostgreSQL: the full-text vector, stemmed in the
-        visitor's language and in German (untranslated entries hold German text),
-        each word also as the beginning of a word; with `typos`, or also trigram
-        word similarity with the title and summary. Elsewhere (SQLite): plain
-        substrings.
+        visitor's language and in German (untranslated entries hold German text);
+        `aehnliche` adds, per word, words of the index that look like it
+        (`Suchwort.objects.similar_to`: a typo finds what was meant). Elsewhere
+        (SQLite): plain substrings.
         """
         today = today or timezone.localdate()
         upcoming = Case(
@@ -65,24 +67,15 @@ class SucheintragQuerySet(models.QuerySet):
                 words &= Q(kurz__icontains=wort) | Q(text__icontains=wort)
             in_title = Case(When(kurz__icontains=woerter[0], then=Value(1.0)), default=Value(0.0))
             return self.filter(words).annotate(rang=in_title + upcoming).order_by("-rang", "-datum", "pk")
-        raw = " & ".join(f"{wort}:*" for wort in woerter)
+        aehnliche = aehnliche or {}
+        raw = " & ".join("(" + " | ".join([f"{wort}:*", *aehnliche.get(wort, [])]) + ")" for wort in woerter)
         query = SearchQuery(raw, search_type="raw", config=konfiguration)
         if konfiguration != "german":
             query |= SearchQuery(raw, search_type="raw", config="german")
-        phrase = " ".join(woerter)
-        text_rank = SearchRank(F("suchvektor"), query, weights=WEIGHTS)
-        # Only entries found by their likeness to what was typed (a typo) are ranked by it, and below
-        # the words' own matches; the similarity of every match would cost more than all the rest.
-        typo_rank = Case(
-            When(Q(suchvektor=query), then=Value(0.0)),
-            default=TYPO_WEIGHT * TrigramWordSimilarity(phrase, "kurz"),
-            output_field=models.FloatField(),
-        )
-        found = Q(suchvektor=query) | Q(kurz__trigram_word_similar=phrase) if typos else Q(suchvektor=query)
         return (
-            self.filter(found)
+            self.filter(suchvektor=query)
             .annotate(
-                rang=text_rank + typo_rank + upcoming,
+                rang=SearchRank(F("suchvektor"), query, weights=WEIGHTS) + upcoming,
                 ausschnitt=SearchHeadline(
                     Concat("zusammenfassung", Value(" \n "), "text", output_field=models.TextField()),
                     query,
@@ -127,7 +120,7 @@ class Sucheintrag(models.Model):
     titel = models.TextField()
     zusammenfassung = models.TextField(blank=True)
     text = models.TextField(blank=True)
-    # Title and summary, lower case: what the trigram (typo) match compares the query with.
+    # Title and summary, lower case: what the search on SQLite compares the words with first.
     kurz = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     datum = models.DateField(null=True, blank=True)
@@ -158,3 +151,63 @@ class Sucheintrag(models.Model):
         if html.count("<mark>") != html.count("</mark>"):
             html = escape(text.replace(START_MARK, "").replace(STOP_MARK, ""))
         return mark_safe(html)  # noqa: S308 - escaped above
+
+
+# A word of the index counts as what was meant from this likeness on (pg_trgm's similarity, 0 to 1):
+# "kulturn" finds "kultur" (0.67), "kültürlr" finds "kültür" (0.6); "fest" does not become "test" (0.25).
+SIMILARITY = 0.45
+# Per word typed, at most this many words of the index are searched for besides it.
+ALTERNATIVES = 3
+# Only what a tsquery can carry as a plain term (suche.forms.WORD).
+PLAIN_WORD = re.compile(r"^[^\W_]+$")
+
+
+class SuchwortQuerySet(models.QuerySet):
+    def similar_to(self, woerter: list[str]) -> dict[str, list[str]]:
+        """{word typed: the words of the index most like it}, in one query (PostgreSQL's pg_trgm).
+
+        Only for words the index does not have as they are: a word spelt right keeps the search narrow.
+        """
+        if connection.vendor != "postgresql" or not woerter:
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT q.wort, s.wort
+                FROM unnest(%s::text[]) AS q(wort)
+                CROSS JOIN LATERAL (
+                    SELECT wort FROM suche_suchwort
+                    WHERE wort %% q.wort AND wort <> q.wort AND similarity(wort, q.wort) >= %s
+                    ORDER BY similarity(wort, q.wort) DESC, wort
+                    LIMIT %s
+                ) AS s
+                WHERE NOT EXISTS (SELECT 1 FROM suche_suchwort AS bekannt WHERE bekannt.wort = q.wort)
+                """,
+                [woerter, SIMILARITY, ALTERNATIVES],
+            )
+            aehnliche: dict[str, list[str]] = {}
+            for wort, aehnlich in cursor.fetchall():
+                if PLAIN_WORD.match(aehnlich):
+                    aehnliche.setdefault(wort, []).append(aehnlich)
+        return aehnliche
+
+
+class Suchwort(models.Model):
+    """A word of the index's titles and summaries, as written, to find what a misspelled word meant.
+
+    Filled when entries are stored (suche.services); words of deleted entries stay until the next
+    full rebuild, which is harmless: a word found here still has to match an entry.
+    """
+
+    wort = models.CharField(max_length=100, unique=True)
+
+    objects = SuchwortQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Suchwort")
+        verbose_name_plural = _("Suchwörter")
+        ordering = ["wort"]
+        # Its trigram index is PostgreSQL's own: migration 0004.
+
+    def __str__(self):
+        return self.wort

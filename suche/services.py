@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import translation
 
-from suche.models import Sucheintrag
+from suche.models import Sucheintrag, Suchwort
 from suche.sources import SOURCES, Quelle
 
 # PostgreSQL's stemming configuration per site language; Ukrainian has none, so it is split into words only.
@@ -75,7 +75,29 @@ def _store(entries: list[Sucheintrag]) -> None:
     entries.sort(key=lambda entry: entry.sprache)
     created = Sucheintrag.objects.bulk_create(entries, batch_size=BATCH)
     if connection.vendor == "postgresql" and created:
-        Sucheintrag.objects.filter(pk__in=[entry.pk for entry in created]).update(suchvektor=VECTOR)
+        pks = [entry.pk for entry in created]
+        Sucheintrag.objects.filter(pk__in=pks).update(suchvektor=VECTOR)
+        _learn_words(pks)
+
+
+def _learn_words(pks: list[int]) -> None:
+    """Add the words of these entries' titles and summaries to the vocabulary that typos are matched against.
+
+    The words as written (lower case, `simple`), not the stems: a stemmer may cut "Kültürler" down to
+    "kül", which no misspelling resembles; the word found is then stemmed like any typed one.
+    """
+    # ts_stat takes its query as text: made of integers from our own insert, nothing anyone typed.
+    ids = ",".join(str(int(pk)) for pk in pks)
+    inner = (
+        "SELECT to_tsvector('simple', titel || ' ' || zusammenfassung) "  # noqa: S608
+        f"FROM suche_sucheintrag WHERE id IN ({ids})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO suche_suchwort (wort) SELECT word FROM ts_stat(%s) "
+            "WHERE length(word) BETWEEN 3 AND 100 ON CONFLICT (wort) DO NOTHING",
+            [inner],
+        )
 
 
 @transaction.atomic
@@ -91,6 +113,8 @@ def index_update(*, typ: str, pks: list[int]) -> None:
 @transaction.atomic
 def index_rebuild(*, typen: Iterable[str] | None = None) -> int:
     """Build the entries of every public object anew; returns how many entries there are now."""
+    if typen is None:
+        Suchwort.objects.all().delete()  # words of what is gone go too
     for typ in typen or SOURCES:
         quelle = SOURCES[typ]
         Sucheintrag.objects.filter(typ=typ).delete()

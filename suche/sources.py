@@ -246,10 +246,12 @@ TRIGGERS: dict[str, Callable[[Model], Iterable[tuple[str, list[int]]]]] = {
     "seiten.Abschnitt": lambda obj: [("seite", [obj.seite_id])],
     # Their names are in the entries of the events and meetings at the place, of the body.
     "veranstaltungen.Ort": lambda obj: [
-        ("termin", _ids(obj.veranstaltungen.all())),
+        ("termin", _ids(apps.get_model("veranstaltungen.Veranstaltung").objects.filter(ort_id=obj.pk))),
         ("sitzung", _ids(apps.get_model("gremien.Sitzung").objects.filter(ort_id=obj.pk))),
     ],
-    "gremien.Gremium": lambda obj: [("sitzung", _ids(obj.sitzungen.all()))],
+    "gremien.Gremium": lambda obj: [
+        ("sitzung", _ids(apps.get_model("gremien.Sitzung").objects.filter(gremium_id=obj.pk)))
+    ],
 }
 
 

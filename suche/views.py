@@ -1,14 +1,13 @@
 import math
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import Count, Window
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from integrationsrat.page_cache import FreeQuery
 from suche.forms import SucheForm
-from suche.models import Sucheintrag
+from suche.models import Sucheintrag, Suchwort
 from suche.services import KONFIGURATION
 from suche.snippets import mark_words
 
@@ -25,16 +24,18 @@ def page_number(value) -> int:
 
 
 def search(woerter: list[str], sprache: str, number: int) -> Page:
-    """A page of results; the search for typos (slower: trigrams of every title) only where few words match.
+    """A page of results; where the words find less than a page, also what looks like them (a typo).
 
-    Nearly every search finds enough by its words; a misspelled one finds few or none, and only then
-    is what looks like the words searched too (`matching(typos=True)` includes the exact matches).
+    Nearly every search finds enough by its words. Only then are words of the index
+    that look like the typed ones looked up (one small query) and searched for too.
     """
     entries = Sucheintrag.objects.visible().in_language(sprache)
     konfiguration = KONFIGURATION[sprache]
-    page = results_page(entries.matching(woerter, konfiguration=konfiguration, typos=False), number)
-    if page.paginator.count < PAGE_SIZE and connection.vendor == "postgresql":  # SQLite has no typo search
-        page = results_page(entries.matching(woerter, konfiguration=konfiguration, typos=True), number)
+    page = results_page(entries.matching(woerter, konfiguration=konfiguration), number)
+    if page.paginator.count < PAGE_SIZE:
+        aehnliche = Suchwort.objects.similar_to(woerter)
+        if aehnliche:
+            page = results_page(entries.matching(woerter, konfiguration=konfiguration, aehnliche=aehnliche), number)
     return page
 
 

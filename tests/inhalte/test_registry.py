@@ -32,6 +32,7 @@ NICHT_OEFFENTLICH = {
     "benachrichtigungen.Ankuendigung",
     "benachrichtigungen.Zustellung",
     "suche.Sucheintrag",  # derived from public content on its saves; the results page is never page-cached
+    "suche.Suchwort",  # the index's words, to match typos against; shown nowhere
     "oparl.Loeschung",  # ids of deleted objects, read by OParl clients with `modified_since` (never page-cached)
 }
 

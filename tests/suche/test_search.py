@@ -262,3 +262,9 @@ def test_renaming_a_place_renews_the_entries_of_its_events():
     ort.name = "Bürgerhaus"
     ort.save()
     assert titles(search("Stadthaus")) == [] and titles(search("Bürgerhaus")) == ["Elternabend"]
+
+
+def test_a_misspelled_word_in_the_text_finds_what_was_meant_on_postgresql(postgresql_only):
+    make_veranstaltung(titel="Elternabend", kurztext="Mit Dolmetscherinnen für Arabisch und Türkisch.")
+    assert titles(search("Dolmetscherinen")) == ["Elternabend"]  # one letter missing, inside the text
+    assert titles(search("Quantenfysik")) == []  # nothing like it: nothing found, no error
