@@ -5,9 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from inhalte.models import OeffentlicherInhalt, UebersetzbarMixin
 
@@ -16,6 +18,14 @@ from inhalte.models import OeffentlicherInhalt, UebersetzbarMixin
 # who is told when one arrives.
 BERATUNG = "Beratung"
 BERATUNG_TEAM = models.Q(groups__name=BERATUNG, is_active=True)
+
+
+def sees_personal_data(user) -> bool:
+    """Who reads advice seekers' names, contacts and messages: the Beratung, superusers, and anyone given
+    the right to see requests some other way. They need a second factor (zugang) and see the figures."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=BERATUNG).exists() or user.has_perm("anfragen.view_anfrage")
 
 
 class Themenbereich(UebersetzbarMixin, OeffentlicherInhalt):
@@ -49,6 +59,17 @@ class AnfrageQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Anfrage.Status.ERLEDIGT)
 
+    def new(self):
+        return self.filter(status=Anfrage.Status.NEU)
+
+    def awaiting_first_answer(self):
+        """Not answered yet: no answer sent or call noted, and nobody marked it answered or closed it."""
+        return self.filter(erste_antwort_am__isnull=True, status__in=Anfrage.WARTEN_AUF_ANTWORT)
+
+    def overdue(self, now: datetime.datetime | None = None):
+        """Waiting for a first answer past its target (`frist_am`); Anfrage.ueberfaellig says it of one."""
+        return self.awaiting_first_answer().filter(frist_am__lt=now or timezone.now())
+
     def assigned_to(self, user):
         return self.filter(zugewiesen_an=user)
 
@@ -62,6 +83,11 @@ class AnfrageQuerySet(models.QuerySet):
 
 
 class Anfrage(models.Model):
+    class Art(models.TextChoices):
+        ANFRAGE = "anfrage", _("Anfrage")
+        # Feedback on the portal's accessibility (the "Barriere melden" form): contact optional.
+        BARRIERE = "barriere", _("Barriere-Meldung")
+
     class Status(models.TextChoices):
         NEU = "neu", _("neu")
         IN_BEARBEITUNG = "in_bearbeitung", _("in Bearbeitung")
@@ -76,6 +102,9 @@ class Anfrage(models.Model):
         Status.BEANTWORTET: {Status.ERLEDIGT, Status.IN_BEARBEITUNG},
         Status.ERLEDIGT: {Status.IN_BEARBEITUNG},
     }
+    # Still waiting for a first answer while in these states (staff may also mark one
+    # answered by hand, after a talk in the office, say).
+    WARTEN_AUF_ANTWORT = (Status.NEU, Status.IN_BEARBEITUNG)
 
     # What the advice seeker's status page says at each step.
     STATUS_HINWEISE = {
@@ -96,12 +125,20 @@ class Anfrage(models.Model):
     # HMAC of it, so neither the database nor the logs hold a usable link.
     status_nonce = models.CharField(max_length=32, editable=False, default="")
 
+    art = models.CharField(_("Art"), max_length=10, choices=Art.choices, default=Art.ANFRAGE, editable=False)
     name = models.CharField(_("Name"), max_length=100, blank=True)
     email = models.EmailField(_("E-Mail"), max_length=254, blank=True)
     telefon = models.CharField(_("Telefon"), max_length=40, blank=True)
     themenbereich = models.ForeignKey(
-        Themenbereich, on_delete=models.PROTECT, verbose_name=_("Themenbereich"), related_name="anfragen"
+        Themenbereich,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("Themenbereich"),
+        related_name="anfragen",
     )
+    # A barrier report: the page it is about (a path or a full address, as the visitor's browser gave it).
+    seite_url = models.CharField(_("betroffene Seite"), max_length=500, blank=True, editable=False)
     nachricht = models.TextField(_("Nachricht"), max_length=5000)
     sprache = models.CharField(_("Sprache für die Antwort"), max_length=10, choices=Sprache.choices, default="de")
     einwilligung_am = models.DateTimeField(_("Einwilligung Datenschutz am"), editable=False)
@@ -123,6 +160,15 @@ class Anfrage(models.Model):
     geaendert_am = models.DateTimeField(_("geändert am"), auto_now=True)
     erledigt_am = models.DateTimeField(_("erledigt am"), null=True, blank=True, editable=False)
     anonymisiert_am = models.DateTimeField(_("anonymisiert am"), null=True, blank=True, editable=False)
+    # The first-answer target, fixed when the request arrives (anfragen.fristen).
+    frist_am = models.DateTimeField(_("erste Antwort fällig bis"), null=True, editable=False)
+    erste_antwort_am = models.DateTimeField(
+        _("erste Antwort am"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wann die erste Antwort gesendet oder ein Telefonat notiert wurde."),
+    )
     # Set when the mails went out, so a retry after a mail failure never sends twice.
     team_benachrichtigt_am = models.DateTimeField(_("Team benachrichtigt am"), null=True, editable=False)
     bestaetigung_gesendet_am = models.DateTimeField(_("Bestätigung gesendet am"), null=True, editable=False)
@@ -135,10 +181,18 @@ class Anfrage(models.Model):
         ordering = ["-eingegangen_am"]
         constraints = [
             models.UniqueConstraint(fields=["jahr", "laufende_nummer"], name="anfrage_nummer_pro_jahr"),
+            # A barrier can be reported anonymously; a request needs a way to answer it.
             models.CheckConstraint(
-                condition=~models.Q(email="", telefon="") | models.Q(anonymisiert_am__isnull=False),
+                condition=~models.Q(email="", telefon="")
+                | models.Q(anonymisiert_am__isnull=False)
+                | models.Q(art="barriere"),
                 name="anfrage_braucht_kontakt",
                 violation_error_message=_("Eine Anfrage braucht eine E-Mail-Adresse oder Telefonnummer."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(themenbereich__isnull=False) | models.Q(art="barriere"),
+                name="anfrage_braucht_themenbereich",
+                violation_error_message=_("Eine Anfrage braucht einen Themenbereich."),
             ),
         ]
         indexes = [
@@ -192,6 +246,20 @@ class Anfrage(models.Model):
     def status_hinweis(self) -> str:
         return self.STATUS_HINWEISE[self.status]
 
+    @property
+    def ueberfaellig(self) -> bool:
+        """Past its first-answer target without an answer (the same rule as AnfrageQuerySet.overdue)."""
+        return (
+            self.erste_antwort_am is None
+            and self.status in self.WARTEN_AUF_ANTWORT
+            and self.frist_am is not None
+            and self.frist_am < timezone.now()
+        )
+
+    @property
+    def ist_barriere(self) -> bool:
+        return self.art == self.Art.BARRIERE
+
     def get_status_url(self) -> str:
         return reverse("anfragen:status", kwargs={"referenz": self.referenz, "token": self.status_token})
 
@@ -224,6 +292,8 @@ class Protokolleintrag(models.Model):
         GEAENDERT = "geaendert", _("geändert")
         NOTIZ = "notiz", _("Notiz hinzugefügt")
         ANONYMISIERT = "anonymisiert", _("anonymisiert")
+        ANTWORT = "antwort", _("Antwort per E-Mail")
+        TELEFONAT = "telefonat", _("Telefonat notiert")
 
     anfrage = models.ForeignKey(Anfrage, on_delete=models.CASCADE, related_name="protokoll", verbose_name=_("Anfrage"))
     benutzer = models.ForeignKey(
@@ -240,6 +310,104 @@ class Protokolleintrag(models.Model):
 
     def __str__(self):
         return f"{self.zeitpunkt:%d.%m.%Y %H:%M} {self.get_aktion_display()}" if self.zeitpunkt else ""
+
+
+class AntwortQuerySet(models.QuerySet):
+    def sent(self):
+        """Gone out: taken by the mail server, or a phone call that took place."""
+        return self.filter(gesendet_am__isnull=False)
+
+    def pending(self):
+        """E-mails the mail server has not taken yet ("wird gesendet")."""
+        return self.filter(art=Antwort.Art.EMAIL, gesendet_am__isnull=True)
+
+
+class Antwort(models.Model):
+    """An answer to the advice seeker: an e-mail written in the admin, or a phone call noted.
+
+    The request's log records who answered when, never the text.
+    """
+
+    class Art(models.TextChoices):
+        EMAIL = "email", _("E-Mail")
+        TELEFONAT = "telefonat", _("Telefonat notiert")
+
+    anfrage = models.ForeignKey(Anfrage, on_delete=models.CASCADE, related_name="antworten", verbose_name=_("Anfrage"))
+    art = models.CharField(_("Art"), max_length=10, choices=Art.choices, default=Art.EMAIL)
+    text = models.TextField(_("Text"), max_length=10000, blank=True)
+    verfasst_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, verbose_name=_("von"), related_name="+"
+    )
+    erstellt_am = models.DateTimeField(_("geschrieben am"), auto_now_add=True)
+    # Set only once the mail server took the mail: until then it is "wird gesendet" and the worker retries.
+    gesendet_am = models.DateTimeField(_("gesendet am"), null=True, blank=True)
+    versuche = models.PositiveSmallIntegerField(_("Versandversuche"), default=0)
+
+    objects = AntwortQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Antwort")
+        verbose_name_plural = _("Antworten")
+        ordering = ["erstellt_am"]
+        indexes = [models.Index(fields=["anfrage", "erstellt_am"], name="antwort_anfrage_erstellt")]
+
+    def __str__(self):
+        return (
+            f"{self.anfrage_id}: {self.get_art_display()} {self.erstellt_am:%d.%m.%Y %H:%M}" if self.erstellt_am else ""
+        )
+
+    @property
+    def ist_email(self) -> bool:
+        return self.art == self.Art.EMAIL
+
+    @property
+    def versandstand(self) -> str:
+        """What staff read about it: "gesendet am …", "wird gesendet" or the call noted."""
+        if not self.ist_email:
+            return str(_("Telefonat notiert"))
+        if self.gesendet_am:
+            moment = date_format(timezone.localtime(self.gesendet_am), "DATETIME_FORMAT")
+            return str(_("gesendet am %(wann)s")) % {"wann": moment}
+        if not self.anfrage.email:
+            return str(_("nicht gesendet: Die Anfrage wurde inzwischen anonymisiert."))
+        if self.versuche:
+            # The worker keeps trying (and send_reminders queues it again): staff see that the server refused so far.
+            return ngettext(
+                "wird gesendet (%(anzahl)d Versuch bisher fehlgeschlagen)",
+                "wird gesendet (%(anzahl)d Versuche bisher fehlgeschlagen)",
+                self.versuche,
+            ) % {"anzahl": self.versuche}
+        return str(_("wird gesendet"))
+
+
+class Textbaustein(UebersetzbarMixin, models.Model):
+    """A ready-made paragraph the advice team inserts into an answer, in the advice seeker's language.
+
+    Not shown on any public page: it goes out only inside an answer.
+    """
+
+    titel = models.CharField(
+        _("Titel"), max_length=100, help_text=_("Wofür der Baustein ist, z. B. „Eingang bestätigen“.")
+    )
+    text = models.TextField(
+        _("Text"),
+        max_length=3000,
+        help_text=_("Steht „[Bitte ergänzen: …]“ darin, lässt sich die Antwort erst senden, wenn es ersetzt ist."),
+    )
+    reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Textbaustein")
+        verbose_name_plural = _("Textbausteine")
+        ordering = ["reihenfolge", "titel"]
+
+    def __str__(self):
+        return self.titel
+
+    def text_in(self, sprache: str) -> str:
+        """The text in `sprache` (the German one where it is not translated, or for "andere")."""
+        with translation.override(sprache if sprache in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE):
+            return self.text
 
 
 class Referenzzaehler(models.Model):

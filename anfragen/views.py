@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from anfragen.forms import AnfrageForm
-from anfragen.models import Anfrage
+from anfragen.models import Anfrage, Antwort
 from anfragen.ratelimit import form_limit_exceeded, too_many
 from anfragen.services import anfrage_create
 from anfragen.spam import CSRF_PLACEHOLDER, CSRF_RETRY, START_PLACEHOLDER, TOKEN_FILLERS, register_csrf_retry
@@ -68,14 +68,19 @@ def anfrage(request, leichte_sprache: bool = False):
     return render(request, TEMPLATE, {"form": form, "seite": seite}, status=422)
 
 
-# Both show one advice seeker's reference number: no browser or proxy may keep them.
-@never_cache
-def gesendet(request):
+def just_sent(request, art: str) -> Anfrage | None:
+    """The request of kind `art` this browser sent in the last GESENDET_SEKUNDEN (its number is in the session)."""
     gesendet = request.session.get(SESSION_KEY) or {}
     if time.time() - gesendet.get("zeit", 0) > GESENDET_SEKUNDEN:
         request.session.pop(SESSION_KEY, None)
-        return redirect("anfragen:formular")
-    anfrage = Anfrage.objects.filter(referenz=gesendet.get("referenz", "")).first()
+        return None
+    return Anfrage.objects.filter(referenz=gesendet.get("referenz", ""), art=art).first()
+
+
+# Both show one advice seeker's reference number: no browser or proxy may keep them.
+@never_cache
+def gesendet(request):
+    anfrage = just_sent(request, Anfrage.Art.ANFRAGE)
     if anfrage is None:
         return redirect("anfragen:formular")
     return render(request, "anfragen/anfrage_gesendet.html", {"referenz": anfrage.referenz, "anfrage": anfrage})
@@ -87,7 +92,14 @@ def status(request, referenz: str, token: str):
     anfrage = Anfrage.objects.filter(referenz=referenz).first()
     if anfrage is None or not anfrage.status_token_ok(token):
         raise Http404
-    return render(request, "anfragen/anfrage_status.html", {"anfrage": anfrage})
+    # When we answered, never what: the answer went by mail, and this link may be seen by others.
+    gesendet = anfrage.antworten.sent().order_by("gesendet_am")
+    context = {
+        "anfrage": anfrage,
+        "beantwortet_am": gesendet.filter(art=Antwort.Art.EMAIL).values_list("gesendet_am", flat=True).last(),
+        "telefoniert_am": gesendet.filter(art=Antwort.Art.TELEFONAT).values_list("gesendet_am", flat=True).last(),
+    }
+    return render(request, "anfragen/anfrage_status.html", context)
 
 
 def csrf_retry(request) -> HttpResponse:

@@ -3,10 +3,12 @@
 Each section is a function (request -> Abschnitt or None) in SECTIONS; a
 content app adds its own lines with `register` in its admin.py (the events
 app: upcoming events without place or time; later, meetings without an
-invitation a week before). integrationsrat.admin shows them on the admin's
-index for staff who edit content.
+invitation a week before; the requests app: the Beratung team's counts).
+integrationsrat.admin shows them on the admin's index, each to the staff
+whose permissions it asks for.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -44,6 +46,8 @@ class Abschnitt:
     titel: str
     zeilen: list[Zeile] = field(default_factory=list)
     leer: str = ""  # what to say when there is nothing to do
+    # Its lines are things to do, counted in the heading; False for lines that are counts themselves.
+    zaehlen: bool = True
 
 
 SECTIONS: list[Callable] = []
@@ -51,6 +55,12 @@ SECTIONS: list[Callable] = []
 
 def register(section: Callable) -> Callable:
     SECTIONS.append(section)
+    return section
+
+
+def register_first(section: Callable) -> Callable:
+    """A section shown before the others (the Beratung team's request counts: what matters most to them)."""
+    SECTIONS.insert(0, section)
     return section
 
 
@@ -239,7 +249,9 @@ def kaputte_links(request) -> Abschnitt | None:
         if _has_formatted_text(m) and issubclass(m, (Veroeffentlichbar, UebersetzbarMixin)) and editable(request, m)
     ]
     # Every text with a link is read: kept per content version (a save renews it) and per set of models.
-    key = "dashboard-links:" + ",".join(sorted(m._meta.label for m in models))
+    # (hashed: the list of labels outgrows the 250 characters a cache key may have)
+    labels = ",".join(sorted(m._meta.label for m in models))
+    key = "dashboard-links:" + hashlib.sha256(labels.encode()).hexdigest()[:16]
     return Abschnitt(
         _("Links auf nicht veröffentlichte oder gelöschte Seiten"),
         cached(key, lambda: _broken_links(models), shared=False),

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.views.i18n import JavaScriptCatalog
 
 from inhalte import dashboard
+from zugang import policy as zweiter_faktor
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -13,6 +14,14 @@ class PortalAdminSite(admin.AdminSite):
     index_title = "Übersicht"
     site_url = "/"
     index_template = "admin/portal_index.html"
+
+    def has_permission(self, request):
+        # Staff who still owe their second factor are not admin users yet (zugang.middleware sends them on).
+        return super().has_permission(request) and not zweiter_faktor.second_factor_pending_in(request)
+
+    def each_context(self, request):
+        # The local try-out's note and the opt-in link for the second factor, on every admin page.
+        return {**super().each_context(request), **zweiter_faktor.admin_context(request.user)}
 
     def index(self, request, extra_context=None):
         # Only the sections the user's permissions allow (each section checks them).

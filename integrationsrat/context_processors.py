@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy, override
 
 from integrationsrat.cache import current_version
@@ -26,6 +27,10 @@ LEICHTE_SPRACHE = {
     "anfragen:formular": "anfragen:leichte_sprache",
     "gremien:sitzungen": "seiten:sitzungen-leichte-sprache",
     "gremien:mitglieder": "seiten:sitzungen-leichte-sprache",
+    "themen:list": "seiten:themen-leichte-sprache",
+    "veranstaltungen:list": "seiten:termine-leichte-sprache",
+    # The site explained in Leichte Sprache covers the statement's main points (BITV 2.0 § 4).
+    "seiten:barrierefreiheit": "seiten:leichte-sprache",
 }
 
 
@@ -106,6 +111,18 @@ def leichte_sprache_url(request) -> str:
     return reverse(LEICHTE_SPRACHE[match.view_name])
 
 
+def barriere_melden_url(request) -> str:
+    """The footer's link to the barrier form, with the address of the page it is on (prefilled there)."""
+    match = getattr(request, "resolver_match", None)
+    url = reverse("seiten:barriere_melden")
+    if match is not None and match.view_name.startswith("seiten:barriere_"):
+        return url  # the form itself and its confirmation: the barrier would be elsewhere
+    if match is not None and "token" in match.kwargs:
+        return url  # a secret link (status page, alert links): its token must not travel on
+    path = "/" + request.path.lstrip("/")
+    return f"{url}?{urlencode({'seite': path})}" if len(path) <= 300 else url
+
+
 def site(request):
     """What every page shows in its header and footer. Never queries the database (the content version is cached)."""
     links = language_links(request)
@@ -119,6 +136,8 @@ def site(request):
         # Header and footer depend on nothing else: rendered once per language and section (base.html).
         "NAVIGATION_CURRENT": next((item["url"] for item in nav if item["current"]), ""),
         "LEICHTE_SPRACHE_URL": leichte_sprache_url(request),
+        # Outside the footer's cached fragment (base.html): it differs per page.
+        "BARRIERE_MELDEN_URL": barriere_melden_url(request),
         # <link rel="canonical"> and og:url (error pages leave them out, base_error.html).
         "CANONICAL_URL": canonical_url(request),
         "OG_LOCALE": OG_LOCALES.get(get_language(), OG_LOCALES[settings.LANGUAGE_CODE]),

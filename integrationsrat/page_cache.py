@@ -55,11 +55,12 @@ CACHEABLE_TYPES = (
     "text/plain",
     "application/json",
 )
-# The admin, the health check, one advice seeker's own pages and the pages
-# behind an alert subscriber's link (they also send Cache-Control: private or
-# no-cache, this is the second lock).
+# The admin, the health check, one advice seeker's own pages (a barrier report's
+# confirmation too) and the pages behind an alert subscriber's link (they also
+# send Cache-Control: private or no-cache, this is the second lock).
 NEVER_CACHED = re.compile(
-    r"^/(?:admin/|healthz|(?:[a-z]{2}/)?(?:anfrage/(?:gesendet|status)|benachrichtigungen/(?:bestaetigen|abmelden))/)"
+    r"^/(?:admin/|healthz|(?:[a-z]{2}/)?"
+    r"(?:anfrage/(?:gesendet|status)|barriere-melden/gesendet|benachrichtigungen/(?:bestaetigen|abmelden))/)"
 )
 MIN_COMPRESS_BYTES = 256
 

@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     # Full-text and trigram lookups of the site search (registered only on PostgreSQL connections).
     "django.contrib.postgres",
     "axes",
+    # The second factor of the staff login (TOTP apps and recovery codes); zugang decides who needs it.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     # The formatting editor of the admin (Tiptap/ProseMirror, served from our own host).
     "django_prose_editor",
@@ -70,9 +74,13 @@ INSTALLED_APPS = [
     "aktuelles",
     "oparl",
     "anfragen",
+    # Figures about requests without personal data: an anonymous record per request, kept for good.
+    "kennzahlen",
     "seiten",
     # E-mail alerts about new events and news (double opt-in), sent by the task worker.
     "benachrichtigungen",
+    # Staff login's second factor: who needs it, its setup and check, the superuser's reset.
+    "zugang",
     # The site search's index, kept current when any of the apps above saves.
     "suche",
     "startinhalte",
@@ -89,6 +97,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session confirmed a second factor.
+    "django_otp.middleware.OTPMiddleware",
+    # No admin page before the second factor for those who need one (zugang.policy).
+    "zugang.middleware.ZweiterFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers locked-out logins.
@@ -246,6 +258,12 @@ AXES_LOCKOUT_TEMPLATE = "axes_gesperrt.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Second factor (zugang/): the name authenticator apps show for the account; wrong codes make the
+# next try wait 1, 2, 4, 8 … seconds (django-otp's throttling, the default factor, kept on).
+OTP_TOTP_ISSUER = "Integrationsrat Beckum"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 # Mail: console in development, SMTP configured by environment in production.
 # DJANGO_EMAIL_BACKEND takes "smtp", "console" or a backend's dotted path.
 _MAIL_BACKENDS = {
@@ -325,6 +343,9 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEB
 
 # Requests: data minimisation and abuse protection.
 REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "180"))
+# The first answer to a request is due this many working days (Monday to Friday,
+# not on NRW public holidays) after it arrived; reports of a barrier get a month.
+ANTWORT_FRIST_ARBEITSTAGE = int(os.environ.get("ANTWORT_FRIST_ARBEITSTAGE", "3"))
 # A member's public contact and photo were published for the role: gone this long after it ended.
 FORMER_MEMBER_CONTACT_DAYS = int(os.environ.get("FORMER_MEMBER_CONTACT_DAYS", "90"))
 ANFRAGE_MIN_FILL_SECONDS = int(os.environ.get("ANFRAGE_MIN_FILL_SECONDS", "3"))

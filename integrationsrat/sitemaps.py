@@ -19,6 +19,8 @@ class StaticSitemap(Sitemap):
             "gremien:mitglieder",
             "gremien:ehemalige",
             "anfragen:formular",
+            "seiten:barriere_melden",
+            "seiten:gebaerdensprache",
         ]
 
     def location(self, item):

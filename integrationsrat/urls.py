@@ -12,6 +12,8 @@ from integrationsrat.sitemaps import SITEMAPS
 # admin is German for staff.
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The login's second step (zugang/), under the admin's prefix but open before it is done.
+    path("admin/zweiter-faktor/", include("zugang.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -37,6 +37,11 @@ PAGES = {
     "benachrichtigungen": "/benachrichtigungen/",
     "benachrichtigungen-ar": "/ar/benachrichtigungen/",
     "404": "/gibt-es-nicht/",
+    "leichte-sprache": "/leichte-sprache/",
+    "barrierefreiheit": "/barrierefreiheit/",
+    "barrierefreiheit-ar": "/ar/barrierefreiheit/",
+    "gebaerdensprache": "/gebaerdensprache/",
+    "barriere-melden": "/barriere-melden/?seite=/themen/",
 }
 WIDTHS = {"phone": 360, "desktop": 1280}
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from seiten.models import Abschnitt, Seite
+from seiten.models import Abschnitt, Barrierefreiheitserklaerung, Gebaerdensprachvideo, Seite
 
 
 @register(Seite)
@@ -11,3 +11,13 @@ class SeiteTranslation(TranslationOptions):
 @register(Abschnitt)
 class AbschnittTranslation(TranslationOptions):
     fields = ("ueberschrift", "text")
+
+
+@register(Barrierefreiheitserklaerung)
+class BarrierefreiheitserklaerungTranslation(TranslationOptions):
+    fields = ("nicht_barrierefrei", "kontakt", "ombudsstelle")
+
+
+@register(Gebaerdensprachvideo)
+class GebaerdensprachvideoTranslation(TranslationOptions):
+    fields = ("titel", "kurztext")

@@ -4,10 +4,14 @@ import pytest
 import redis
 from django.core.cache import cache, caches
 from django.db import connection
+from django.test.client import ClientMixin
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from integrationsrat import cache as cache_state
+from tests.factories import make_totp_device
 from tests.redis_support import REAL_REDIS, redis_settings
+from zugang.policy import second_factor_required
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +44,25 @@ def _test_settings(settings, tmp_path):
     caches["fragmente"].clear()
     # What a process remembers of a failing cache starts afresh too.
     cache_state.__dict__.update(_failing=False, _version_write_lost=False)
+
+
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` (and pytest-django's `admin_client`) stands for a finished login: the password
+    and, for those who need one, the second factor, as if they had typed their app's code.
+
+    The second factor itself is tested through the real login page (tests/zugang/), never with this shortcut.
+    """
+    force_login = ClientMixin.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        if second_factor_required(user):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = make_totp_device(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_verified)
 
 
 @pytest.fixture(autouse=True)

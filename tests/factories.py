@@ -8,11 +8,13 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.translator import translator
 from PIL import Image
 
 from aktuelles.models import Meldung
-from anfragen.models import Anfrage, Themenbereich
+from anfragen.models import Anfrage, Textbaustein, Themenbereich
 from anfragen.services import anfrage_create
 from benachrichtigungen.models import Abonnement
 from gremien.models import (
@@ -311,3 +313,55 @@ def make_abonnement(*, themen=(), **kwargs) -> Abonnement:
     abonnement = Abonnement.objects.create(**{**defaults, **kwargs})
     abonnement.themen.set(themen)
     return abonnement
+
+
+def make_totp_device(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator app (second factor), made if they have none yet."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=True)
+
+
+def totp_code(device: TOTPDevice, *, schritt: int = 0) -> str:
+    """The code the person's app shows now (`schritt=1`: the next 30-second step's, for a second login in a test)."""
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift + schritt):0{device.digits}d}"
+
+
+def make_berater(username: str = "berater") -> User:
+    """A member of the Beratung team with an e-mail address (for the team's mails and reminders)."""
+    user = make_staff(username, "Beratung")
+    user.email = f"{username}@example.org"
+    user.save(update_fields=["email"])
+    return user
+
+
+def make_textbaustein(**kwargs) -> Textbaustein:
+    """A snippet for answers; `text_tr="…"` etc. for its translations."""
+    n = next(_seq)
+    return Textbaustein.objects.create(**{"titel_de": f"Baustein {n}", "text_de": f"Deutscher Baustein {n}.", **kwargs})
+
+
+# A sign-language video's files: the first bytes of a real MP4 (its "ftyp" box) and a WebVTT file.
+MP4_HEADER = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+WEBVTT = b"WEBVTT\n\n00:00.000 --> 00:02.000\nGuten Tag.\n"
+
+
+def make_video_upload(name: str = "video.mp4", content: bytes = MP4_HEADER) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="video/mp4")
+
+
+def make_untertitel_upload(name: str = "untertitel.vtt", content: bytes = WEBVTT) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="text/vtt")
+
+
+def make_gebaerdensprachvideo(**kwargs):
+    """A published video in German Sign Language with its captions (files in the test's media folder)."""
+    from seiten.models import Gebaerdensprachvideo
+
+    defaults = {
+        "titel_de": f"Video {next(_seq)}",
+        "datei": make_video_upload(),
+        "untertitel": make_untertitel_upload(),
+        "dauer": datetime.timedelta(minutes=2, seconds=30),
+        "veroeffentlicht": True,
+    }
+    return Gebaerdensprachvideo.objects.create(**{**defaults, **kwargs})

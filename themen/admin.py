@@ -32,7 +32,11 @@ class RueckblickThemaInline(admin.TabularInline):
 class JahresrueckblickAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
     list_display = ("jahr", "titel", "sichtbarkeit", "uebersetzungen", "geaendert_am", "vorschau_link")
     search_fields = ("titel", "einleitung")
-    fieldsets = ((None, {"fields": ("jahr", "titel", "einleitung")}), VEROEFFENTLICHUNG_FIELDSET)
+    fieldsets = (
+        (None, {"fields": ("jahr", "titel", "einleitung")}),
+        (_("Zahlen"), {"fields": ("anfragen_zahl_zeigen",)}),
+        VEROEFFENTLICHUNG_FIELDSET,
+    )
     inlines = (RueckblickThemaInline,)
 
 

@@ -62,6 +62,15 @@ class Jahresrueckblick(UebersetzbarMixin, Veroeffentlichbar):
         verbose_name=_("Themen des Jahres"),
         related_name="rueckblicke",
     )
+    # Off by default: staff decide per year whether the number is worth telling (it comes from kennzahlen).
+    anfragen_zahl_zeigen = models.BooleanField(
+        _("Zahl der beantworteten Anfragen zeigen"),
+        default=False,
+        help_text=_(
+            "Zeigt einen Satz wie „Im Jahr 2024 haben wir 123 Anfragen beantwortet.“: die Anfragen, die in "
+            "diesem Jahr eingegangen sind und beantwortet wurden, ohne Barriere-Meldungen und ohne persönliche Daten."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Jahresrückblick")

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, TemplateView
 
 from aktuelles import facts as aktuelles_facts
 from integrationsrat.cache import Ids
+from kennzahlen import facts as kennzahlen_facts
 from themen import facts
 from veranstaltungen import facts as veranstaltungen_facts
 
@@ -60,5 +61,9 @@ def rueckblick(request, jahr: int):
             "themen": themen,
             "veranstaltungen": veranstaltungen_facts.first_in_year(jahr, JAHR_MAX),
             "weitere_veranstaltungen": anzahl > JAHR_MAX,
+            # Only where staff switched it on for the year: a count, never anything about a person.
+            "anfragen_beantwortet": (
+                kennzahlen_facts.answered_requests(jahr) if review and review.anfragen_zahl_zeigen else None
+            ),
         },
     )

@@ -13,14 +13,22 @@ from anfragen.models import Anfrage
 from benachrichtigungen.models import Abonnement, Anmeldung
 from benachrichtigungen.services import anmeldung_create
 from gremien.models import Sitzung, Vorlage
-from tests.factories import make_abonnement, make_anfrage
+from seiten.models import Gebaerdensprachvideo
+from tests.factories import make_abonnement, make_anfrage, make_gebaerdensprachvideo
 from veranstaltungen.models import Veranstaltung
 
 pytestmark = pytest.mark.browser
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-GERMAN_ONLY = ["/ueber-uns/leichte-sprache/", "/anfrage/leichte-sprache/", "/sitzungen/leichte-sprache/"]
+GERMAN_ONLY = [
+    "/ueber-uns/leichte-sprache/",
+    "/anfrage/leichte-sprache/",
+    "/sitzungen/leichte-sprache/",
+    "/leichte-sprache/",
+    "/leichte-sprache/themen/",
+    "/leichte-sprache/termine/",
+]
 
 
 def public_paths() -> list[str]:
@@ -35,6 +43,8 @@ def public_paths() -> list[str]:
         )
     ]
     anfrage = Anfrage.objects.first() or make_anfrage()
+    # The sign-language page as it is once staff uploaded a video (player, captions, download).
+    Gebaerdensprachvideo.objects.exists() or make_gebaerdensprachvideo()
     # The pages behind the links in an alert's mails: confirm, unsubscribe.
     abonnement = Abonnement.objects.first() or make_abonnement()
     anmeldung = Anmeldung.objects.first() or anmeldung_create(
@@ -71,6 +81,9 @@ def public_paths() -> list[str]:
         "/impressum/",
         "/datenschutz/",
         "/barrierefreiheit/",
+        "/gebaerdensprache/",
+        "/barriere-melden/",
+        "/barriere-melden/?seite=/themen/",
         "/suche/",
         "/suche/?q=kultur",  # results with marked words
         "/suche/?q=Quantenphysik",  # nothing found: the way on
@@ -111,7 +124,7 @@ def test_axe_finds_no_violations_on_any_page_type(seeded, browser, lang):
         expect(page.locator("html")).to_have_attribute("lang", lang if path not in GERMAN_ONLY else "de")
         check_page(page, axe, problems)
     # the forms with errors, as someone sees them after a wrong submission
-    for form in ("/anfrage/", "/benachrichtigungen/"):
+    for form in ("/anfrage/", "/benachrichtigungen/", "/barriere-melden/"):
         page.goto(seeded.url + in_language(lang, form))
         page.locator("form.request-form button[type=submit]").click()
         expect(page.locator(".error-summary")).to_be_visible()

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from anfragen.models import Anfrage
@@ -17,10 +18,14 @@ from tests.factories import (
     make_sitzung,
     make_staff,
     make_tagesordnungspunkt,
+    make_textbaustein,
     make_thema,
     make_themenbereich,
+    make_totp_device,
     make_veranstaltung,
+    totp_code,
 )
+from zugang.policy import second_factor_required
 
 PASSWORD = "Sicheres-Passwort-123"
 REFERENZ = re.compile(r"IR-\d{4}-\d{4}")
@@ -29,10 +34,17 @@ pytestmark = pytest.mark.browser
 
 
 def admin_login(page: Page, base_url: str, username: str) -> None:
+    """Log in as staff do: password, then (Beratung, superusers) the code their authenticator app shows."""
+    user = User.objects.get(username=username)
+    device = make_totp_device(user) if second_factor_required(user) else None
     page.goto(f"{base_url}/admin/login/")
     page.get_by_label("Benutzername").fill(username)
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    if device is not None:
+        expect(page.get_by_role("heading", name="Anmeldung bestätigen")).to_be_visible()
+        page.get_by_label("Code").fill(totp_code(device))
+        page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(f"{base_url}/admin/")
 
 
@@ -189,3 +201,57 @@ def test_resident_on_a_phone_finds_a_topic_despite_a_typo(
 
     expect(page).to_have_url(f"{live_server.url}{prefix}/themen/fest-der-kulturen/")
     expect(page.get_by_role("heading", level=1)).to_have_text(titel)
+
+
+def test_advice_seeker_gets_an_answer_written_in_the_admin_in_their_language(live_server, staff_groups, page: Page):
+    """A Turkish-speaking resident asks; a Beratung member answers from the admin with a snippet; one mail in
+    Turkish with the reference in its subject reaches the resident; their status page shows the date, not the text."""
+    from django.core import mail
+    from django.utils import formats, timezone, translation
+
+    bereich = make_themenbereich(name="Wohnung und Miete", name_tr="Konut ve kira")
+    make_textbaustein(
+        titel_de="Eingang bestätigen",
+        text_de="Vielen Dank für Ihre Anfrage.",
+        text_tr="Talebiniz için teşekkür ederiz. Bir üyemiz ilgileniyor.",
+    )
+    make_staff("beraterin", "Beratung")
+
+    # The resident, in Turkish, on a phone.
+    page.goto(f"{live_server.url}/tr/anfrage/")
+    page.locator("#id_email").fill("ratsuchend@example.org")
+    page.locator("#id_themenbereich").select_option(value=str(bereich.pk))
+    page.locator("#id_nachricht").fill("Ev sahibim mektuplarıma cevap vermiyor.")
+    page.locator("#id_einwilligung").check()
+    page.locator("form.request-form button[type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}/tr/anfrage/gesendet/")
+    referenz = page.locator("#referenz").inner_text().strip()
+    anfrage = Anfrage.objects.get(referenz=referenz)
+    assert anfrage.sprache == "tr"
+    mail.outbox.clear()  # the confirmation to the resident and the note to the team are other tests' business
+
+    # The Beratung member, in the admin: inserts the snippet, then sends.
+    admin_login(page, live_server.url, "beraterin")
+    page.goto(f"{live_server.url}/admin/anfragen/anfrage/{anfrage.pk}/change/")
+    page.get_by_label("Textbaustein").select_option(label="Eingang bestätigen")
+    page.get_by_role("button", name="Textbaustein einfügen").click()
+    antwort = page.get_by_role("textbox", name=re.compile("Antwort"))
+    expect(antwort).to_have_value(re.compile("Talebiniz için teşekkür ederiz"))
+    antwort.fill(antwort.input_value() + "\n\nSelam, Integrationsrat")
+    page.get_by_role("button", name="Antwort senden").click()
+    expect(page.locator("#antwort")).to_contain_text("gesendet")
+
+    an_die_person = [m for m in mail.outbox if m.to == ["ratsuchend@example.org"]]
+    assert len(an_die_person) == 1
+    assert f"[{referenz}]" in an_die_person[0].subject
+    assert "Talebiniz için teşekkür ederiz" in an_die_person[0].body
+    anfrage.refresh_from_db()
+    assert anfrage.status == Anfrage.Status.BEANTWORTET
+
+    # The resident's own status page (the secret link): the date of the answer, never its text.
+    with translation.override("tr"):
+        status_url = anfrage.get_status_url()
+        heute = formats.date_format(timezone.localdate(), "DATE_FORMAT")
+    page.goto(live_server.url + status_url)
+    expect(page.locator("#antwort")).to_contain_text(heute)
+    expect(page.locator("main")).not_to_contain_text("Talebiniz için teşekkür")

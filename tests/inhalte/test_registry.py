@@ -26,6 +26,11 @@ NICHT_OEFFENTLICH = {
     "anfragen.Protokolleintrag",
     "anfragen.Referenzzaehler",  # counters
     "anfragen.Versuchszaehler",
+    "anfragen.Antwort",  # answers to advice seekers: mailed to them, shown to the Beratung team only
+    "anfragen.Textbaustein",  # snippets for answers: edited by Beratung, never on a public page
+    # Anonymous figures of requests: staff see them in the admin; the annual review's one number
+    # is cached with its page (kennzahlen.facts), so an answer need not renew every cached page.
+    "kennzahlen.Anfragekennzahl",
     # E-mail alerts: subscribers' addresses (superusers only) and the record of what was announced to whom.
     "benachrichtigungen.Anmeldung",
     "benachrichtigungen.Abonnement",

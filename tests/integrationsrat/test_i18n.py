@@ -87,6 +87,11 @@ PAGES = [
     ("seiten:impressum", (), 200),
     ("seiten:datenschutz", (), 200),
     ("seiten:barrierefreiheit", (), 200),
+    ("seiten:leichte-sprache", (), 200),
+    ("seiten:themen-leichte-sprache", (), 200),
+    ("seiten:termine-leichte-sprache", (), 200),
+    ("seiten:gebaerdensprache", (), 200),
+    ("seiten:barriere_melden", (), 200),
 ]
 
 
@@ -269,6 +274,7 @@ def test_every_public_route_is_checked_in_every_language():
         "gremien:dokument",  # PDFs: tests/gremien/test_pages.py
         "gremien:dokument_download",
         "anfragen:gesendet",
+        "seiten:barriere_gesendet",  # after a real report: tests/seiten/test_barriere.py
         "anfragen:status",  # needs a request's secret token: tests/anfragen/test_workflow.py
         "benachrichtigungen:bestaetigen",  # need a subscriber's token: tests/benachrichtigungen/test_anmeldung.py
         "benachrichtigungen:abmelden",

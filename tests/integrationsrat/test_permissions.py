@@ -20,6 +20,10 @@ MATRIX = [
     ("admin:anfragen_anfrage_delete", "anfrage", {ANON: LOGIN, REDAKTION: 403, BERATUNG: 200, SUPERUSER: 200}),
     ("admin:anfragen_anfrage_add", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 403, SUPERUSER: 403}),
     ("admin:anfragen_themenbereich_changelist", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 200, SUPERUSER: 200}),
+    # Answering a request (reply form, snippets): the Beratung team's.
+    ("admin:anfragen_anfrage_antwort", "anfrage", {ANON: LOGIN, REDAKTION: 403, BERATUNG: 200, SUPERUSER: 200}),
+    ("admin:anfragen_textbaustein_changelist", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 200, SUPERUSER: 200}),
+    ("admin:anfragen_textbaustein_add", None, {ANON: LOGIN, REDAKTION: 403, BERATUNG: 200, SUPERUSER: 200}),
     ("admin:themen_thema_changelist", None, {ANON: LOGIN, REDAKTION: 200, BERATUNG: 403, SUPERUSER: 200}),
     ("admin:themen_thema_add", None, {ANON: LOGIN, REDAKTION: 200, BERATUNG: 403, SUPERUSER: 200}),
     ("admin:themen_thema_change", "thema", {ANON: LOGIN, REDAKTION: 200, BERATUNG: 403, SUPERUSER: 200}),

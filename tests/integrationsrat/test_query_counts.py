@@ -19,6 +19,7 @@ from integrationsrat.cache import current_version, one_version_per_request
 from seiten.models import Abschnitt, Seite
 from tests.factories import (
     make_dokument,
+    make_gebaerdensprachvideo,
     make_gremium,
     make_meldung,
     make_meldungen,
@@ -49,6 +50,9 @@ PAGES = [
     reverse("themen:rueckblick", args=[2024]),
     reverse("anfragen:formular"),
     reverse("seiten:ueber-uns"),
+    reverse("seiten:leichte-sprache"),
+    reverse("seiten:gebaerdensprache"),
+    reverse("seiten:barriere_melden"),
 ]
 # The council's pages: at most 5 queries even on the first render.
 GREMIEN_PAGES = [
@@ -86,6 +90,9 @@ def add_content(n: int):
         make_themenbereich()
     seite, _ = Seite.objects.get_or_create(schluessel="ueber-uns", defaults={"titel": "Über uns"})
     Abschnitt.objects.bulk_create(Abschnitt(seite=seite, text=f"Text {i}") for i in range(n))
+    leichte_sprache, _ = Seite.objects.get_or_create(schluessel="leichte-sprache", defaults={"titel": "Leicht"})
+    Abschnitt.objects.bulk_create(Abschnitt(seite=leichte_sprache, text=f"Satz {i}") for i in range(n))
+    make_gebaerdensprachvideo()
     return themen
 
 
@@ -185,7 +192,7 @@ def test_queries_per_page_do_not_grow_with_content(client):
     messtermin = make_veranstaltung(slug="messtermin", thema=thema, datum=datetime.date(2024, 11, 14), ort=ort)
     make_veranstaltung(thema=thema, ort=ort)  # every list has something to show
     themen = add_content(2) + [thema]
-    make_rueckblick(jahr=2024, themen=themen)
+    make_rueckblick(jahr=2024, themen=themen, anfragen_zahl_zeigen=True)  # with its count of answered requests
     add_events(10 - 6, themen, ort)  # 10 events in all
     vorlage = add_sitzung_content()
     gremien_pages = [*GREMIEN_PAGES, vorlage.get_absolute_url()]

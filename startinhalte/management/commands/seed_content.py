@@ -21,11 +21,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from aktuelles.models import Meldung
-from anfragen.models import Themenbereich
+from anfragen.models import Textbaustein, Themenbereich
 from gremien.models import Dokument, Gremium, Mitgliedschaft, Person, Sitzung, Tagesordnungspunkt, Vorlage, Wahlperiode
 from inhalte.models import other_languages
 from inhalte.richtext import list_html, paragraphs_html
-from seiten.models import Abschnitt, Seite
+from seiten.models import Abschnitt, Barrierefreiheitserklaerung, Seite
 from startinhalte import loader
 from startinhalte.beispiel_pdf import beispiel_pdf
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
@@ -55,7 +55,9 @@ class Command(BaseCommand):
         rat = self.seed_gremium()
         self.seed_rueckblick(themen, rat)
         self.seed_seiten()
+        self.seed_barrierefreiheitserklaerung()
         self.seed_themenbereiche()
+        self.seed_textbausteine()
         if demo:
             ort = self.seed_beispiele(themen)
             self.seed_beispiel_gremium(rat, ort)
@@ -216,10 +218,48 @@ class Command(BaseCommand):
                     },
                 )
 
+    def seed_barrierefreiheitserklaerung(self) -> None:
+        """The accessibility statement's parts: the assessment of struktur.toml; the dates are for staff to enter."""
+        seite = Seite.objects.filter(schluessel=Seite.Schluessel.BARRIEREFREIHEIT).first()
+        if seite is None:
+            return  # deleted by staff: nothing to attach the statement to
+        struktur = self.struktur["barrierefreiheitserklaerung"]
+        felder = ("nicht_barrierefrei", "kontakt", "ombudsstelle")
+
+        def texte(lang: str) -> dict[str, str]:
+            return {
+                feld: zeilen_html(struktur[feld], self.text(lang, "barrierefreiheitserklaerung", feld))
+                for feld in felder
+            }
+
+        erklaerung, _ = self.get_or_create(
+            Barrierefreiheitserklaerung,
+            seite=seite,
+            defaults={
+                "vereinbarkeit": struktur["vereinbarkeit"],
+                "methode": struktur["methode"],
+                **{f"{feld}_de": text for feld, text in texte("de").items()},
+            },
+        )
+        self.translate(erklaerung, texte)
+
     def seed_themenbereiche(self) -> None:
         for position, (name, text) in enumerate(self.de["themenbereiche"].items(), start=1):
             bereich, _ = self.get_or_create(Themenbereich, name_de=text, defaults={"reihenfolge": position * 10})
             self.translate(bereich, lambda lang, name=name: {"name": self.text(lang, "themenbereiche", name)})
+
+    def seed_textbausteine(self) -> None:
+        """The advice team's three starting snippets for answers, in every language (looked up by German title)."""
+        for position, (name, data) in enumerate(self.de["textbausteine"].items(), start=1):
+            baustein, _ = self.get_or_create(
+                Textbaustein,
+                titel_de=data["titel"],
+                defaults={"text_de": data["text"], "reihenfolge": position * 10},
+            )
+            self.translate(
+                baustein,
+                lambda lang, name=name: {f: self.text(lang, "textbausteine", name, f) for f in ("titel", "text")},
+            )
 
     def beispiel_beschreibung(self, lang: str, slug: str) -> str:
         """The note that this is an example, then the example's own formatted text, if it has one."""
