@@ -25,7 +25,7 @@ from django.conf import global_settings, settings
 from django.contrib.auth.models import User
 from django.db import connection
 
-from tests.factories import make_thema, make_themenbereich, thema_admin_form
+from tests.factories import make_thema, make_themenbereich, make_totp_device, thema_admin_form, totp_code
 
 ROOT = Path(settings.BASE_DIR)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -197,7 +197,8 @@ def test_change_saved_through_one_is_visible_through_the_other_at_once(two_serve
     a, b = two_servers
     thema = make_thema(slug="fest", titel="Fest der Kulturen")
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # the servers check with the real hasher
-    User.objects.create_superuser("chefin", password="Sicheres-Passwort-123")
+    chefin = User.objects.create_superuser("chefin", password="Sicheres-Passwort-123")
+    app = make_totp_device(chefin)  # a superuser's admin opens only with the second factor (zugang)
     public = Visitor()
     assert "Fest der Kulturen" in public.get(a + "/themen/fest/")[1]  # now cached on the shared cache
 
@@ -211,6 +212,14 @@ def test_change_saved_through_one_is_visible_through_the_other_at_once(two_serve
             "password": "Sicheres-Passwort-123",
         },
         referer=b + "/admin/login/",
+    )
+    assert status == 302
+    # The code from the authenticator app, on the other server than the password was typed on.
+    _, page = staff.get(a + "/admin/zweiter-faktor/bestaetigen/")
+    status, _ = staff.post(
+        a + "/admin/zweiter-faktor/bestaetigen/",
+        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"), "code": totp_code(app)},
+        referer=a + "/admin/zweiter-faktor/bestaetigen/",
     )
     assert status == 302
     change = f"/admin/themen/thema/{thema.pk}/change/"
