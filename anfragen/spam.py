@@ -69,6 +69,18 @@ class BotTrapMixin(forms.Form):
         else:
             self.fields["gestartet"].initial = start_token()
 
+    # Fields that are a group of checkboxes: the error summary links to their first box.
+    GRUPPEN: tuple[str, ...] = ()
+
+    @property
+    def fehler(self) -> list[tuple[str, str]]:
+        """(id of the element to jump to, message) for the error summary, in the order of the fields."""
+        return [
+            (f"{field.auto_id}_0" if name in self.GRUPPEN else field.id_for_label, error)
+            for name, field in ((name, self[name]) for name in self.fields)
+            for error in field.errors
+        ]
+
     def layout_with_traps(self, *fields: str, einwilligung: str) -> None:
         """Lay out `fields`, then the honeypot out of sight, then the consent box labelled `einwilligung`
         with a link to the privacy statement. No <form> tag and no CSRF token: the template renders them,

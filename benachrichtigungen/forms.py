@@ -56,7 +56,7 @@ class AnmeldungForm(BotTrapMixin, forms.Form):
         error_messages={"required": _("Bitte stimmen Sie zu, damit wir Ihnen E-Mails senden dürfen.")},
     )
 
-    # Each error's target in the summary: a group of checkboxes is reached at its first box.
+    # Groups of checkboxes: the error summary links to their first box (BotTrapMixin.fehler).
     GRUPPEN = ("arten", "themen")
 
     def __init__(self, *args, **kwargs):
@@ -84,12 +84,3 @@ class AnmeldungForm(BotTrapMixin, forms.Form):
                 ValidationError(_("Bitte wählen Sie „Alle Themen“ oder mindestens ein Thema."), code="no_topic"),
             )
         return cleaned
-
-    @property
-    def fehler(self) -> list[tuple[str, str]]:
-        """(id of the element to jump to, message) for the error summary, in the order of the fields."""
-        return [
-            (f"{field.auto_id}_0" if name in self.GRUPPEN else field.id_for_label, error)
-            for name, field in ((name, self[name]) for name in self.fields)
-            for error in field.errors
-        ]

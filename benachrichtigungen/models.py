@@ -66,10 +66,13 @@ class Auswahl(models.Model):
         return _("alle Themen") if self.alle_themen else ", ".join(str(thema) for thema in self.themen.all())
 
 
-class AnmeldungQuerySet(models.QuerySet):
+class AdresseQuerySet(models.QuerySet):
     def of_address(self, email: str):
+        """One address however it is written (case, spaces): a person has one sign-up and one subscription."""
         return self.filter(email__iexact=email.strip())
 
+
+class AnmeldungQuerySet(AdresseQuerySet):
     def expired(self, now: datetime.datetime | None = None):
         """Asked for more than BESTAETIGUNG_TAGE days ago: the link no longer works, the address must go."""
         return self.filter(angefragt_am__lt=(now or timezone.now()) - datetime.timedelta(days=BESTAETIGUNG_TAGE))
@@ -107,10 +110,7 @@ class Anmeldung(Auswahl):
         return reverse("benachrichtigungen:bestaetigen", kwargs={"token": self.token})
 
 
-class AbonnementQuerySet(models.QuerySet):
-    def of_address(self, email: str):
-        return self.filter(email__iexact=email.strip())
-
+class AbonnementQuerySet(AdresseQuerySet):
     def interested_in(self, *, art: str, themen_ids: set[int]):
         """Who wants this item: its kind (`termine` or `meldungen`), and all topics or one of its topics.
 

@@ -95,8 +95,3 @@ class BarriereForm(BotTrapMixin, forms.Form):
 
     def clean_telefon(self):
         return clean_phone(self.cleaned_data["telefon"])
-
-    @property
-    def fehler(self) -> list[tuple[str, str]]:
-        """(id of the field, message) for the error summary, in the order of the fields."""
-        return [(self[name].id_for_label, error) for name in self.fields for error in self[name].errors]
