@@ -16,6 +16,20 @@ __all__ = ["AnfrageForm", "AntwortForm", "start_token"]
 PHONE_ALLOWED = re.compile(r"^[0-9+()/\-. ]+$")
 
 
+def required_email_field(*, max_length: int, help_text: str = "") -> forms.EmailField:
+    """The address field of a stranger's form that needs one (alerts, registrations), with the same messages."""
+    return forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
+        },
+    )
+
+
 def clean_phone(telefon: str) -> str:
     """A phone number as every form takes it: digits and the usual separators, at least five digits."""
     telefon = telefon.strip()

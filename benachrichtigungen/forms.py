@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from anfragen.forms import required_email_field
 from anfragen.spam import BotTrapMixin
 from benachrichtigungen.models import Anmeldung
 from themen.models import Thema
@@ -14,15 +15,7 @@ ARTEN = [("termine", _("Neue Termine (auch öffentliche Sitzungen)")), ("meldung
 class AnmeldungForm(BotTrapMixin, forms.Form):
     """Sign up for e-mail alerts: an address, what about, in which language, and consent. No account needed."""
 
-    email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
-        max_length=Anmeldung._meta.get_field("email").max_length,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-        },
-    )
+    email = required_email_field(max_length=Anmeldung._meta.get_field("email").max_length)
     arten = forms.MultipleChoiceField(
         label=_("Worüber möchten Sie eine E-Mail bekommen?"),
         choices=ARTEN,

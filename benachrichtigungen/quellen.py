@@ -32,18 +32,24 @@ class Quelle:
 
 
 def _events_due(now: datetime.datetime) -> QuerySet:
-    # Only what one can still go to: an event entered for the archive is no news.
+    # Only what one can still go to: an event entered for the archive is no news. A series is
+    # announced once, with its next date: not again for each of its dates.
     return (
         Veranstaltung.objects.published(now)
         .upcoming(timezone.localdate(now))
         .not_cancelled()
         .filter(ankuendigung__isnull=True)
+        .exclude(reihe__termine__ankuendigung__isnull=False)
+        .next_of_each_series()
     )
 
 
 def _event_when(veranstaltung: Veranstaltung) -> str:
     tag = date_format(veranstaltung.datum, "DATE_FORMAT")
-    return f"{tag}, {time_format(veranstaltung.beginn, 'TIME_FORMAT')}" if veranstaltung.beginn else tag
+    wann = f"{tag}, {time_format(veranstaltung.beginn, 'TIME_FORMAT')}" if veranstaltung.beginn else tag
+    if veranstaltung.reihe_id:
+        return _("%(wann)s, danach %(regel)s") % {"wann": wann, "regel": veranstaltung.reihe.beschreibung}
+    return wann
 
 
 QUELLEN = (

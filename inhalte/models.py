@@ -199,16 +199,22 @@ def public_versions_change_at(now: datetime.datetime | None = None) -> datetime.
         .values_list(field, flat=True)
         for model in apps.get_models()
         if issubclass(model, Veroeffentlichbar) and not model._meta.abstract
-        for field in ("veroeffentlichen_ab", "veroeffentlichen_bis")
+        # A model whose objects also disappear at another stored moment names it (organisationen.Organisation).
+        for field in getattr(model, "SICHTBARKEIT_WECHSEL", ("veroeffentlichen_ab", "veroeffentlichen_bis"))
     ]
     first, *rest = parts
     return next(iter(first.union(*rest, all=True).order_by("veroeffentlichen_ab")[:1]), None)
 
 
 def bilddateien_delete(instance, names) -> None:
-    """Delete these files of `instance`'s image once the transaction commits (a rollback keeps them)."""
+    """Delete these files of `instance`'s image once the transaction commits (a rollback keeps them).
+
+    The dates of a series share one image file: it stays while another object still shows it.
+    """
     storage = instance._meta.get_field("bild").storage
     names = set(names)
+    if names and type(instance)._default_manager.exclude(pk=instance.pk).filter(bild__in=names).exists():
+        return
     if names:
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
 

@@ -289,7 +289,28 @@ def _set_new_version_with_schedule() -> None:
     _set_new_version(with_schedule=True)
 
 
+# Set while saving what no page shows (inside `invisible_to_visitors`).
+_invisible: ContextVar[bool] = ContextVar("inhalt_unsichtbar", default=False)
+
+
+@contextmanager
+def invisible_to_visitors():
+    """Saves in this block change nothing a page shows, so the content version stays.
+
+    For what strangers send that staff must check first (an organisation's
+    proposal, unpublished): otherwise anyone could empty the page cache by
+    sending forms. Staff's own saves always renew the version.
+    """
+    token = _invisible.set(True)
+    try:
+        yield
+    finally:
+        _invisible.reset(token)
+
+
 def bump_content_version(**kwargs) -> None:
+    if _invisible.get():
+        return
     # Now, and again after the transaction commits: a page rendered in between
     # from the not yet committed state is then stored under a version nobody asks for.
     _set_new_version()

@@ -56,11 +56,11 @@ CACHEABLE_TYPES = (
     "application/json",
 )
 # The admin, the health check, one advice seeker's own pages (a barrier report's
-# confirmation too) and the pages behind an alert subscriber's link (they also
+# confirmation too) and the pages behind an alert subscriber's or a registered person's link (they also
 # send Cache-Control: private or no-cache, this is the second lock).
 NEVER_CACHED = re.compile(
     r"^/(?:admin/|healthz|(?:[a-z]{2}/)?"
-    r"(?:anfrage/(?:gesendet|status)|barriere-melden/gesendet|benachrichtigungen/(?:bestaetigen|abmelden))/)"
+    r"(?:anfrage/(?:gesendet|status)|barriere-melden/gesendet|benachrichtigungen/(?:bestaetigen|abmelden)|anmeldung)/)"
 )
 MIN_COMPRESS_BYTES = 256
 

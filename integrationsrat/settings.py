@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "seiten",
     # E-mail alerts about new events and news (double opt-in), sent by the task worker.
     "benachrichtigungen",
+    # Registrations for events with a waiting list (personal data: own permission, deleted after the event).
+    "teilnahmen",
+    # The directory of migrant organisations in Beckum: proposed by them, checked and published by staff.
+    "organisationen",
     # Staff login's second factor: who needs it, its setup and check, the superuser's reset.
     "zugang",
     # The site search's index, kept current when any of the apps above saves.
@@ -357,6 +361,18 @@ ANFRAGE_RATE_LIMIT = int(os.environ.get("ANFRAGE_RATE_LIMIT", "40"))
 # Sign-ups for e-mail alerts (and spam-trap hits) per client address and hour: each sends a
 # confirmation mail to an address someone typed, so fewer than requests.
 BENACHRICHTIGUNG_RATE_LIMIT = int(os.environ.get("BENACHRICHTIGUNG_RATE_LIMIT", "20"))
+# The directory of migrant organisations: an entry not confirmed for this many days is hidden, and
+# deleted after ORGANISATION_LOESCHEN_TAGE; a proposal staff did not publish goes after
+# ORGANISATION_VORSCHLAG_TAGE (the proposer's name and address with it).
+ORGANISATION_GUELTIG_TAGE = int(os.environ.get("ORGANISATION_GUELTIG_TAGE", "730"))
+ORGANISATION_LOESCHEN_TAGE = int(os.environ.get("ORGANISATION_LOESCHEN_TAGE", "1095"))
+ORGANISATION_VORSCHLAG_TAGE = int(os.environ.get("ORGANISATION_VORSCHLAG_TAGE", "90"))
+# Registrations for events: deleted this many days after the event (by purge_requests); registrations
+# (and spam-trap hits) per client address and hour, as many as a class signing up together.
+TEILNAHME_RETENTION_DAYS = int(os.environ.get("TEILNAHME_RETENTION_DAYS", "30"))
+TEILNAHME_RATE_LIMIT = int(os.environ.get("TEILNAHME_RATE_LIMIT", "30"))
+# Proposals stored (and spam-trap hits) per client address and hour: an organisation proposes itself once.
+ORGANISATION_RATE_LIMIT = int(os.environ.get("ORGANISATION_RATE_LIMIT", "10"))
 # Posts sent back with a mistake marked count only against this (anfragen.ratelimit): far more
 # than people correcting typos behind one address make, few enough to stop a bot's flood.
 FORM_CORRECTION_LIMIT = int(os.environ.get("FORM_CORRECTION_LIMIT", "300"))

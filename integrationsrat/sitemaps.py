@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from aktuelles.models import Meldung
 from gremien.models import Vorlage
+from organisationen.models import Organisation
 from seiten.models import Seite
 from themen.models import Jahresrueckblick, Thema
 from veranstaltungen.models import Veranstaltung
@@ -21,6 +22,8 @@ class StaticSitemap(Sitemap):
             "anfragen:formular",
             "seiten:barriere_melden",
             "seiten:gebaerdensprache",
+            "organisationen:list",
+            "benachrichtigungen:anmeldung",
         ]
 
     def location(self, item):
@@ -45,4 +48,6 @@ SITEMAPS = {
     "vorlagen": PublishedSitemap(Vorlage),
     "aktuelles": PublishedSitemap(Meldung),
     "seiten": PublishedSitemap(Seite),
+    # published() hides entries not confirmed for two years (organisationen.models).
+    "organisationen": PublishedSitemap(Organisation),
 }

@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("", include("gremien.urls")),
     path("anfrage/", include("anfragen.urls")),
     path("benachrichtigungen/", include("benachrichtigungen.urls")),
+    path("organisationen/", include("organisationen.urls")),
+    path("", include("teilnahmen.urls")),
     path("", include("seiten.urls")),
     path("suche/", include("suche.urls")),
     prefix_default_language=False,

@@ -132,6 +132,9 @@ def robots_txt(request):
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /anfrage/status/",
         "Disallow: /*/anfrage/status/",
+        # A registration's own page (its link is in the person's mails; the page is noindex too).
+        "Disallow: /anmeldung/",
+        "Disallow: /*/anmeldung/",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

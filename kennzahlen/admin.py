@@ -1,29 +1,20 @@
-import csv
-
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anfragen.models import sees_personal_data
+from inhalte.tabellen import csv_response
 from kennzahlen.forms import JahrForm
 from kennzahlen.models import Anfragekennzahl
 from kennzahlen.report import Jahresbericht, year_report
-
-# Cells a spreadsheet would read as a formula (topic names are typed by staff).
-FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 
 
 def may_see_figures(user) -> bool:
     """Those who do the advice work (anfragen.models.sees_personal_data): the figures describe it."""
     return user.is_staff and sees_personal_data(user)
-
-
-def _zelle(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMELZEICHEN) else text
 
 
 @admin.register(Anfragekennzahl)
@@ -79,13 +70,11 @@ class AnfragekennzahlAdmin(admin.ModelAdmin):
 
     def csv_view(self, request):
         bericht, _form = self._report(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="anfragen-kennzahlen-{bericht.jahr}.csv"'
-        # German Excel reads a CSV as Windows-1252 unless it starts with a byte order mark (umlauts
-        # would break), and splits columns at semicolons, the list separator of the German locale.
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
+        zeilen = [(_("Gesamt"), bericht.gesamt)] + [
+            (tabelle.spalte, zeile) for tabelle in bericht.tabellen for zeile in tabelle.zeilen
+        ]
+        return csv_response(
+            f"anfragen-kennzahlen-{bericht.jahr}.csv",
             [
                 _("Jahr"),
                 _("Gliederung"),
@@ -94,21 +83,17 @@ class AnfragekennzahlAdmin(admin.ModelAdmin):
                 _("davon beantwortet"),
                 _("Median bis zur ersten Antwort (Arbeitstage)"),
                 _("Median bis zur ersten Antwort (Kalendertage)"),
-            ]
-        )
-        zeilen = [(_("Gesamt"), bericht.gesamt)] + [
-            (tabelle.spalte, zeile) for tabelle in bericht.tabellen for zeile in tabelle.zeilen
-        ]
-        for gliederung, zeile in zeilen:
-            writer.writerow(
+            ],
+            (
                 [
                     bericht.jahr,
                     gliederung,
-                    _zelle(zeile.bezeichnung),
+                    zeile.bezeichnung,
                     zeile.anzahl,
                     zeile.beantwortet,
                     zeile.median_arbeitstage,
                     zeile.median_tage,
                 ]
-            )
-        return response
+                for gliederung, zeile in zeilen
+            ),
+        )

@@ -140,9 +140,12 @@ def urls() -> dict[str, str]:
         "v = V.objects.published().upcoming().filter(art='veranstaltung').first(); "
         "m = Sitzung.objects.published().upcoming().first(); "
         "from aktuelles.models import Meldung; n = Meldung.objects.published().latest_first().first(); "
+        "w = V.objects.get(slug='beispiel-workshop'); r = V.objects.get(slug='beispiel-sprechstunde'); "
+        "print(w.get_absolute_url()); print(w.get_anmelden_url()); print(r.get_absolute_url()); "
         "print(v.get_absolute_url()); print(m.get_absolute_url()); print(n.get_absolute_url()); "
         "print(s.url('css/site.css'))",
     ).split()
+    workshop_url, anmelden_url, series_url = out[-7], out[-6], out[-5]
     event_url, meeting_url, news_url, static_url = out[-4], out[-3], out[-2], out[-1]
     pages = {
         STATIC: static_url,
@@ -160,6 +163,15 @@ def urls() -> dict[str, str]:
         "news feed (Atom)": "/aktuelles/feed/",
         "events feed (Atom)": "/veranstaltungen/feed/",
         "topic feed (Atom)": "/themen/fest-der-kulturen/feed/",
+        # The demo entries of seed_content --demo; a filtered list skips the page cache (FreeQuery).
+        "/organisationen/": "/organisationen/",
+        "/organisationen/?sprache=ar": "/organisationen/?sprache=ar",
+        "organisation page": "/organisationen/beispiel-kulturverein/",
+        # The demo's workshop: cached, with the places left filled in per visit (one query); its form
+        # (tokens and places per visit); a date of the demo's series (the next dates of the series).
+        "event with registration": workshop_url,
+        "registration form": anmelden_url,
+        "date of a series": series_url,
     }
     arabic = {f"{name} (ar)": "/ar" + path for name, path in pages.items() if not name.startswith("static")}
     # Open data is the same in every language.

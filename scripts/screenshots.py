@@ -5,6 +5,7 @@ With ADMIN_PASSWORD set it also shoots the admin's request list.
 Look at them before calling a UI change done.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -42,6 +43,20 @@ PAGES = {
     "barrierefreiheit-ar": "/ar/barrierefreiheit/",
     "gebaerdensprache": "/gebaerdensprache/",
     "barriere-melden": "/barriere-melden/?seite=/themen/",
+    "organisationen": "/organisationen/",
+    "organisationen-ar": "/ar/organisationen/?sprache=ar",
+    "organisation": "/organisationen/beispiel-kulturverein/",
+    "organisation-vorschlagen": "/organisationen/vorschlagen/",
+}
+# The demo's workshop (with registration) is 21 days ahead, its consultation hour (a series) about a week.
+_jahr = (datetime.date.today() + datetime.timedelta(days=21)).year
+_reihe_jahr = (datetime.date.today() + datetime.timedelta(days=13)).year
+PAGES |= {
+    "workshop": f"/veranstaltungen/{_jahr}/beispiel-workshop/",
+    "workshop-ar": f"/ar/veranstaltungen/{_jahr}/beispiel-workshop/",
+    "workshop-anmelden": f"/veranstaltungen/{_jahr}/beispiel-workshop/anmelden/",
+    "workshop-anmelden-ar": f"/ar/veranstaltungen/{_jahr}/beispiel-workshop/anmelden/",
+    "sprechstunde": f"/veranstaltungen/{_reihe_jahr}/beispiel-sprechstunde/",
 }
 WIDTHS = {"phone": 360, "desktop": 1280}
 

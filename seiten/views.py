@@ -24,7 +24,9 @@ def seite(request, schluessel: str):
     page = facts.seite(schluessel, request.user)
     if page is None:
         raise Http404(_("Diese Seite gibt es nicht."))
-    return render(request, "seiten/seite_detail.html", {"seite": page})
+    # The privacy statement's fixed part names the retention the site applies (teilnahmen).
+    context = {"seite": page, "aufbewahrung_teilnahmen": settings.TEILNAHME_RETENTION_DAYS}
+    return render(request, "seiten/seite_detail.html", context)
 
 
 def gebaerdensprache(request):

@@ -108,6 +108,7 @@ class Sucheintrag(models.Model):
         DOKUMENT = "dokument", _("Dokument")
         MELDUNG = "meldung", _("Meldung")
         SEITE = "seite", _("Seite")
+        ORGANISATION = "organisation", _("Organisation")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

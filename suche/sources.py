@@ -153,6 +153,20 @@ def _seite(seite) -> Inhalt:
     )
 
 
+def _organisation(organisation) -> Inhalt:
+    return Inhalt(
+        titel=organisation.name,
+        url=organisation.get_absolute_url(),
+        zusammenfassung=organisation.kurzbeschreibung,
+        text=_text(organisation.treffpunkt, organisation.treffzeiten),
+    )
+
+
+def _organisation_window(organisation) -> Window:
+    # Hidden when nobody confirmed it for two years (organisationen.models.verborgen_ab), as its page is.
+    return narrowest(own_window(organisation), (None, organisation.verborgen_ab))
+
+
 SOURCES: dict[str, Quelle] = {
     quelle.typ: quelle
     for quelle in [
@@ -160,7 +174,7 @@ SOURCES: dict[str, Quelle] = {
         Quelle(
             "termin",
             "veranstaltungen.Veranstaltung",
-            lambda qs: qs.marked_published().without_meetings().select_related("ort"),
+            lambda qs: qs.marked_published().without_meetings().series_once().select_related("ort"),
             _termin,
         ),
         Quelle(
@@ -193,6 +207,13 @@ SOURCES: dict[str, Quelle] = {
             "seiten.Seite",
             lambda qs: qs.marked_published().prefetch_related("abschnitte"),
             _seite,
+        ),
+        Quelle(
+            "organisation",
+            "organisationen.Organisation",
+            lambda qs: qs.marked_published(),
+            _organisation,
+            window=_organisation_window,
         ),
     ]
 }
@@ -244,6 +265,7 @@ TRIGGERS: dict[str, Callable[[Model], Iterable[tuple[str, list[int]]]]] = {
     "aktuelles.Meldung": lambda obj: [("meldung", [obj.pk])],
     "seiten.Seite": lambda obj: [("seite", [obj.pk])],
     "seiten.Abschnitt": lambda obj: [("seite", [obj.seite_id])],
+    "organisationen.Organisation": lambda obj: [("organisation", [obj.pk])],
     # Their names are in the entries of the events and meetings at the place, of the body.
     "veranstaltungen.Ort": lambda obj: [
         ("termin", _ids(apps.get_model("veranstaltungen.Veranstaltung").objects.filter(ort_id=obj.pk))),

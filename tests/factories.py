@@ -63,6 +63,20 @@ def make_veranstaltung(*, tage: int = 7, **kwargs) -> Veranstaltung:
     return Veranstaltung.objects.create(**{**defaults, **kwargs})
 
 
+def make_teilnahme(veranstaltung: Veranstaltung | None = None, **kwargs):
+    """A registration as the form makes it (teilnahmen.services): a place if one is free, else the waiting list.
+
+    Without `veranstaltung`: for a new event in a week with 10 places.
+    """
+    from teilnahmen.services import teilnahme_create
+
+    if veranstaltung is None:
+        veranstaltung = make_veranstaltung(anmeldung=True, plaetze=10)
+    n = next(_seq)
+    defaults = {"name": f"Beispiel Person {n}", "email": f"person{n}@example.org", "sprache": "de"}
+    return teilnahme_create(veranstaltung_id=veranstaltung.pk, **{**defaults, **kwargs})
+
+
 def thema_admin_form(thema: Thema, **changes) -> dict:
     """What the admin's change form posts for `thema` (German fields), with `changes` applied."""
     return {
@@ -365,3 +379,26 @@ def make_gebaerdensprachvideo(**kwargs):
         "veroeffentlicht": True,
     }
     return Gebaerdensprachvideo.objects.create(**{**defaults, **kwargs})
+
+
+def make_organisation(*, sprachen=(), angebote=(), themen=(), **kwargs):
+    """A published, checked entry of the directory of migrant organisations, confirmed today.
+
+    `sprachen` are language codes ("ar"), `angebote` offer slugs ("sport"): both seeded by the migration.
+    """
+    from organisationen.models import Angebot, Organisation, Sprache
+
+    n = next(_seq)
+    defaults = {
+        "name": f"Verein {n}",
+        "slug": f"verein-{n}",
+        "kurzbeschreibung": f"Was der Verein {n} macht.",
+        "veroeffentlicht": True,
+        "zuletzt_bestaetigt": timezone.localdate(),
+        "geprueft_am": timezone.now(),
+    }
+    organisation = Organisation.objects.create(**{**defaults, **kwargs})
+    organisation.sprachen.set(Sprache.objects.filter(code__in=sprachen))
+    organisation.angebote.set(Angebot.objects.filter(slug__in=angebote))
+    organisation.themen.set(themen)
+    return organisation

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, TemplateView
 from aktuelles import facts as aktuelles_facts
 from integrationsrat.cache import Ids
 from kennzahlen import facts as kennzahlen_facts
+from organisationen.models import VERZEICHNIS_THEMA
 from themen import facts
 from veranstaltungen import facts as veranstaltungen_facts
 
@@ -41,6 +42,8 @@ class ThemaDetailView(DetailView):
             weitere_kommende=len(kommende.pks) > KOMMENDE_MAX,
             vergangene=vergangene,
             meldungen=aktuelles_facts.about(self.object, MELDUNGEN_MAX),
+            # The exchange with migrant organisations: its page points to their directory.
+            verzeichnis_link=self.object.slug == VERZEICHNIS_THEMA,
             **kwargs,
         )
 

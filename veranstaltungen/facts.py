@@ -11,10 +11,10 @@ from veranstaltungen.models import Veranstaltung
 
 
 def upcoming_by_thema() -> dict[str, int]:
-    """{slug of each published topic: its upcoming events, "": all upcoming events}."""
+    """{slug of each published topic: its upcoming events (a series counts once), "": all upcoming events}."""
     return cached(
         f"kommende-je-thema:{timezone.localdate()}",
-        lambda: Veranstaltung.objects.published().upcoming().count_by_thema(),
+        lambda: Veranstaltung.objects.published().upcoming().next_of_each_series().count_by_thema(),
     )
 
 
@@ -32,7 +32,7 @@ def next_events(count: int) -> list[Veranstaltung]:
     """The next `count` published events, for the start page."""
     return cached(
         f"naechste-termine:{count}:{timezone.localdate()}",
-        lambda: list(Veranstaltung.objects.published().upcoming().for_cards()[:count]),
+        lambda: list(Veranstaltung.objects.published().upcoming().next_of_each_series().for_cards()[:count]),
         shared=False,
     )
 
@@ -55,7 +55,7 @@ def about(thema, *, upcoming: int, past: int) -> tuple[Ids, Ids]:
 
     def load():
         return (
-            tuple(events.upcoming().values_list("pk", flat=True)[:upcoming]),
+            tuple(events.upcoming().next_of_each_series().values_list("pk", flat=True)[:upcoming]),
             tuple(events.past().values_list("pk", flat=True)[:past]),
         )
 
@@ -71,4 +71,13 @@ def first_in_year(jahr: int, count: int) -> Ids:
             f"termine-im-jahr-ids:{jahr}:{count}",
             lambda: tuple(Veranstaltung.objects.published().in_year(jahr).values_list("pk", flat=True)[:count]),
         ),
+    )
+
+
+def next_in_series(reihe_id: int, count: int) -> list[Veranstaltung]:
+    """The next `count` published dates of a series (cancelled ones too: they say so), for its dates' pages."""
+    return cached(
+        f"naechste-der-reihe:{reihe_id}:{count}:{timezone.localdate()}",
+        lambda: list(Veranstaltung.objects.published().upcoming().filter(reihe_id=reihe_id)[:count]),
+        shared=False,
     )

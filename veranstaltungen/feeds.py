@@ -28,7 +28,7 @@ def eintrag(v: Veranstaltung) -> Eintrag:
 
 def upcoming_entries(events, count: int = MAX_ENTRIES) -> list[Eintrag]:
     """The next `count` of `events` (a QuerySet of published events) as entries, soonest first; one query."""
-    return [eintrag(v) for v in events.upcoming().with_related()[:count]]
+    return [eintrag(v) for v in events.upcoming().next_of_each_series().with_related()[:count]]
 
 
 class VeranstaltungFeed(InhaltFeed):

@@ -1,9 +1,13 @@
 import datetime
 
+from dateutil import rrule
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inhalte.fields import FormatierterTextField
@@ -35,6 +39,115 @@ class Ort(Zeitstempel, OeffentlicherInhalt):
 
     def __str__(self):
         return self.name
+
+
+class Terminreihe(Zeitstempel, OeffentlicherInhalt):
+    """The rule by which an event repeats (RFC 5545 terms, computed by dateutil's rrule).
+
+    Each date of a series is an event of its own (`Veranstaltung.reihe`): its
+    own page, `.ics`, registrations, cancellation and search entry. The rule
+    only decides which dates exist; `veranstaltungen.services.reihe_apply`
+    creates and removes them, and a date changed on its own keeps its changes.
+    """
+
+    class Rhythmus(models.TextChoices):
+        WOECHENTLICH = "woechentlich", _("wöchentlich am selben Wochentag")
+        MONATLICH_WOCHENTAG = "monatlich_wochentag", _("monatlich am selben Wochentag (z. B. jeden 2. Dienstag)")
+        MONATLICH_DATUM = "monatlich_datum", _("monatlich am selben Tag (z. B. jeden 15.)")
+
+    MAX_TERMINE = 100
+
+    rhythmus = models.CharField(_("Wiederholung"), max_length=30, choices=Rhythmus.choices)
+    intervall = models.PositiveSmallIntegerField(
+        _("Abstand"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("1 = jede Woche bzw. jeden Monat, 2 = jede zweite, und so weiter."),
+    )
+    beginnt_am = models.DateField(_("erster Termin"))
+    # The first date's address; the others get their date added ("sprechstunde-03-10").
+    slug = models.SlugField(_("Adresse (Kurzname)"), max_length=140, editable=False)
+    bis = models.DateField(_("bis einschließlich"), null=True, blank=True)
+    anzahl = models.PositiveSmallIntegerField(
+        _("Anzahl der Termine"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("Terminreihe")
+        verbose_name_plural = _("Terminreihen")
+        ordering = ["-beginnt_am"]
+
+    def __str__(self):
+        return f"{self.beschreibung} ({self.beginnt_am:%d.%m.%Y})"
+
+    def clean(self):
+        super().clean()
+        if (self.bis is None) == (self.anzahl is None):
+            raise ValidationError(
+                _("Bitte geben Sie entweder ein Enddatum oder eine Anzahl von Terminen an."), code="end_missing"
+            )
+        if self.bis is not None and self.beginnt_am and self.bis < self.beginnt_am:
+            raise ValidationError(
+                {"bis": ValidationError(_("Das Enddatum liegt vor dem ersten Termin."), code="end_before_start")}
+            )
+        if self.beginnt_am and len(self.daten(limit=self.MAX_TERMINE + 1)) > self.MAX_TERMINE:
+            raise ValidationError(
+                _("Eine Reihe hat höchstens %(max)s Termine. Bitte wählen Sie ein früheres Enddatum.")
+                % {"max": self.MAX_TERMINE},
+                code="too_many_dates",
+            )
+
+    def regel(self) -> rrule.rrule:
+        start = datetime.datetime.combine(self.beginnt_am, datetime.time())
+        options = {"dtstart": start, "interval": self.intervall}
+        if self.bis is not None:
+            options["until"] = datetime.datetime.combine(self.bis, datetime.time())
+        else:
+            options["count"] = self.anzahl
+        if self.rhythmus == self.Rhythmus.WOECHENTLICH:
+            return rrule.rrule(rrule.WEEKLY, **options)
+        if self.rhythmus == self.Rhythmus.MONATLICH_WOCHENTAG:
+            return rrule.rrule(rrule.MONTHLY, byweekday=self.monatswochentag(), **options)
+        # RFC 5545: a month without that day (the 31st in April) has no date, it does not move.
+        return rrule.rrule(rrule.MONTHLY, bymonthday=self.beginnt_am.day, **options)
+
+    def monatswochentag(self) -> rrule.weekday:
+        """The first date's weekday in the month, e.g. TU(+2); the fifth one counts as the last, TU(-1)."""
+        n = (self.beginnt_am.day - 1) // 7 + 1
+        return rrule.weekday(self.beginnt_am.weekday(), -1 if n == 5 else n)
+
+    def daten(self, *, limit: int | None = None) -> list[datetime.date]:
+        """The dates the rule gives (naive local dates: the time of day comes from each event, in Europe/Berlin)."""
+        dates = []
+        for moment in self.regel():
+            dates.append(moment.date())
+            if limit is not None and len(dates) >= limit:
+                break
+        return dates
+
+    @property
+    def beschreibung(self) -> str:
+        """The rule in words, e.g. "alle 2 Wochen am Dienstag" or "jeden zweiten Dienstag im Monat"."""
+        wochentag = date_format(self.beginnt_am, "l")
+        if self.rhythmus == self.Rhythmus.WOECHENTLICH:
+            if self.intervall == 1:
+                return _("jede Woche am %(tag)s") % {"tag": wochentag}
+            return _("alle %(n)s Wochen am %(tag)s") % {"n": self.intervall, "tag": wochentag}
+        if self.rhythmus == self.Rhythmus.MONATLICH_WOCHENTAG:
+            # Words, not "2.": each language writes its ordinals its own way ("second", "2-й").
+            nummer = {1: _("ersten"), 2: _("zweiten"), 3: _("dritten"), 4: _("vierten"), -1: _("letzten")}[
+                self.monatswochentag().n
+            ]
+            if self.intervall == 1:
+                return _("jeden %(nummer)s %(tag)s im Monat") % {"nummer": nummer, "tag": wochentag}
+            return _("jeden %(nummer)s %(tag)s alle %(n)s Monate") % {
+                "nummer": nummer,
+                "tag": wochentag,
+                "n": self.intervall,
+            }
+        if self.intervall == 1:
+            return _("jeden Monat am %(tag)s.") % {"tag": self.beginnt_am.day}
+        return _("alle %(n)s Monate am %(tag)s.") % {"n": self.intervall, "tag": self.beginnt_am.day}
 
 
 class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
@@ -90,7 +203,31 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
         return self.past().years()
 
     def with_related(self):
-        return self.select_related("ort", "thema")
+        return self.select_related("ort", "thema", "reihe")
+
+    def next_of_each_series(self):
+        """These events, but of a series only its first date among them: lists show a series once.
+
+        The subquery repeats this QuerySet's own filters (published, upcoming,
+        about a topic), so "first" means the first date the list would show. A
+        cancelled date does not hide the next one: the list shows the
+        cancellation and the date that takes place.
+        """
+        earlier = self.filter(reihe=OuterRef("reihe"), abgesagt=False).filter(
+            Q(datum__lt=OuterRef("datum")) | Q(datum=OuterRef("datum"), pk__lt=OuterRef("pk"))
+        )
+        return self.exclude(Q(reihe__isnull=False) & Exists(earlier.order_by().values("pk")))
+
+    def series_once(self):
+        """Single events, and of a series only its first date, whose page lists the series' next dates
+        (the site search finds a series once, not once for every date)."""
+        return self.filter(Q(reihe__isnull=True) | Q(reihe_datum=F("reihe__beginnt_am")))
+
+    def in_series(self, reihe):
+        return self.filter(reihe=reihe).order_by("datum", "beginn")
+
+    def with_registration(self):
+        return self.filter(anmeldung=True)
 
     def for_cards(self):
         """The rows event cards are rendered from (`render_each` looks for this): with place and topic, one query."""
@@ -136,13 +273,62 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     abgesagt = models.BooleanField(
         _("abgesagt"), default=False, help_text=_("Der Termin bleibt sichtbar und wird deutlich als abgesagt markiert.")
     )
+    # A date of a series: the rule's date it stands for (it may have been moved since), and whether it
+    # was changed on its own (then changes to the whole series leave it alone).
+    reihe = models.ForeignKey(
+        Terminreihe,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("Terminreihe"),
+        related_name="termine",
+        editable=False,
+    )
+    reihe_datum = models.DateField(_("Datum laut Reihe"), null=True, blank=True, editable=False)
+    einzeln_geaendert = models.BooleanField(
+        _("einzeln geändert"),
+        default=False,
+        editable=False,
+        help_text=_("Dieser Termin wurde für sich geändert; Änderungen an der ganzen Reihe lassen ihn so."),
+    )
+
+    anmeldung = models.BooleanField(
+        _("Anmeldung über das Portal"),
+        default=False,
+        help_text=_("Besucherinnen und Besucher melden sich auf der Seite der Veranstaltung an."),
+    )
+    plaetze = models.PositiveSmallIntegerField(
+        _("Plätze"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Wie viele Personen teilnehmen können, mitgebrachte Personen eingerechnet."),
+    )
+    anmeldeschluss = models.DateTimeField(
+        _("Anmeldeschluss"), null=True, blank=True, help_text=_("Leer lassen: Anmeldung bis zum Beginn.")
+    )
+    begleitpersonen_max = models.PositiveSmallIntegerField(
+        _("Begleitpersonen"),
+        default=0,
+        validators=[MaxValueValidator(10)],
+        help_text=_("Wie viele weitere Personen jemand mitbringen und mit anmelden darf (0 = keine)."),
+    )
+    anmeldefrage = models.CharField(
+        _("Frage bei der Anmeldung"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, z. B. „Brauchen Sie eine Übersetzung? In welche Sprache?“"),
+    )
     objects = VeranstaltungQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         ordering = ["-datum", "-beginn"]
-        indexes = [models.Index(fields=["veroeffentlicht", "datum"], name="veranstaltung_pub_datum")]
+        indexes = [
+            models.Index(fields=["veroeffentlicht", "datum"], name="veranstaltung_pub_datum"),
+            models.Index(fields=["reihe", "datum"], name="veranstaltung_reihe_datum"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ende__isnull=True) | models.Q(beginn__isnull=False),
@@ -171,6 +357,40 @@ class Veranstaltung(UebersetzbarMixin, BildMixin, Veroeffentlichbar):
     def clean(self):
         super().clean()
         validate_end_after_start(self.beginn, self.ende)
+        if self.anmeldung and not self.plaetze:
+            raise ValidationError(
+                {"plaetze": ValidationError(_("Bitte geben Sie an, wie viele Plätze es gibt."), code="places_missing")}
+            )
+        if self.anmeldung and self.plaetze and self.begleitpersonen_max >= self.plaetze:
+            # A group bigger than the event would wait for ever, and everyone behind it too.
+            raise ValidationError(
+                {
+                    "begleitpersonen_max": ValidationError(
+                        _("Mit Begleitpersonen darf eine Anmeldung nicht mehr Plätze brauchen, als es gibt."),
+                        code="group_too_big",
+                    )
+                }
+            )
+
+    @property
+    def begleitpersonen_moeglich(self) -> int:
+        """How many companions one may bring: the setting, but never more than the places allow."""
+        return max(0, min(self.begleitpersonen_max, (self.plaetze or 1) - 1))
+
+    def anmeldung_offen(self, now: datetime.datetime | None = None) -> bool:
+        """Whether people can register (or join the waiting list) now: until the deadline, else until the start."""
+        if not self.anmeldung or self.abgesagt or self.ist_sitzung:
+            return False
+        now = now or timezone.now()
+        beginn = self.beginn_dt()
+        if isinstance(beginn, datetime.date) and not isinstance(beginn, datetime.datetime):
+            beginn = datetime.datetime.combine(beginn, datetime.time(), tzinfo=timezone.get_default_timezone())
+        # A deadline typed after the start does not keep registration open for a past event.
+        schluss = min(self.anmeldeschluss, beginn) if self.anmeldeschluss else beginn
+        return now < schluss
+
+    def get_anmelden_url(self):
+        return reverse("teilnahmen:anmelden", kwargs={"jahr": self.datum.year, "slug": self.slug})
 
     def beginn_dt(self) -> datetime.datetime | datetime.date:
         if self.beginn is None:

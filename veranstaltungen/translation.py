@@ -5,7 +5,7 @@ from veranstaltungen.models import Ort, Veranstaltung
 
 @register(Veranstaltung)
 class VeranstaltungTranslation(TranslationOptions):
-    fields = ("titel", "kurztext", "beschreibung", "bild_alt")
+    fields = ("titel", "kurztext", "beschreibung", "bild_alt", "anmeldefrage")
 
 
 @register(Ort)

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from inhalte.listen import PAGE_SIZE, CachedPagesMixin, CountedPaginator
 from integrationsrat.page_cache import QueryRules
+from teilnahmen.plaetze import PLAETZE_PLACEHOLDER, event_page_with_places
 from veranstaltungen import facts
 from veranstaltungen.forms import ThemaFilterForm
 from veranstaltungen.ical import build_calendar
@@ -19,7 +20,8 @@ class VeranstaltungListView(CachedPagesMixin, ListView):
 
     def get_queryset(self):
         self.filter_form = ThemaFilterForm(self.request.GET or None)
-        events = Veranstaltung.objects.published().upcoming().for_cards()
+        # A series shows once, with its next date (its page lists the following ones).
+        events = Veranstaltung.objects.published().upcoming().next_of_each_series().for_cards()
         if self.filter_form.is_valid() and self.filter_form.cleaned_data["thema"]:
             events = events.about_slug(self.filter_form.cleaned_data["thema"])
         return events
@@ -74,7 +76,19 @@ class VeranstaltungDetailView(DetailView):
         if self.object.ist_sitzung:
             # A meeting's page is under /sitzungen/; old links to it as an event still arrive.
             return HttpResponsePermanentRedirect(self.object.get_absolute_url())
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if self.object.anmeldung:
+            # Rendered now (a TemplateResponse renders late): the places are filled in per visit, after it.
+            return event_page_with_places(response.render())
+        return response
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        return super().get_context_data(
+            naechste_termine=facts.next_in_series(event.reihe_id, 3) if event.reihe_id else [],
+            plaetze=PLAETZE_PLACEHOLDER,
+            **kwargs,
+        )
 
 
 def ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -89,6 +103,15 @@ def veranstaltung_ics(request, jahr: int, slug: str):
         build_calendar([event], request=request, name=event.titel),
         f"{event.slug}-{event.datum:%Y-%m-%d}.ics",
     )
+
+
+def reihe_ics(request, reihe: int):
+    """All published dates of a series, each with its own time in Europe/Berlin (see ical.py)."""
+    termine = Veranstaltung.objects.published().filter(reihe_id=reihe).order_by("datum", "beginn").with_related()
+    erster = termine.first()
+    if erster is None:
+        raise Http404(_("Diese Terminreihe gibt es nicht."))
+    return ics_response(build_calendar(termine, request=request, name=erster.titel), f"{erster.reihe.slug}-termine.ics")
 
 
 def kalender_ics(request):

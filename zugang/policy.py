@@ -1,7 +1,8 @@
 """Who must confirm a second factor before the admin opens: the one place that decides it.
 
 Beratung members and superusers read advice seekers' names, contacts and
-messages, so their admin login always asks for a code from an authenticator
+messages, and whoever may see registrations for events reads names and
+addresses too, so their admin login always asks for a code from an authenticator
 app. Everyone else (the Redaktion) may opt in; once they have set one up, it is
 asked for too, or opting in would protect nothing. The local try-out (`make
 run`, DEBUG on) skips the check and says so on every admin page.
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django_otp import user_has_device
 
 from anfragen.models import sees_personal_data
+from teilnahmen.models import sees_registrations
 
 
 def second_factor_skipped() -> bool:
@@ -21,7 +23,7 @@ def second_factor_skipped() -> bool:
 
 def second_factor_mandatory(user) -> bool:
     """Whether the user's role demands a second factor (they can see personal data), whatever DEBUG says."""
-    return sees_personal_data(user)
+    return sees_personal_data(user) or sees_registrations(user)
 
 
 def second_factor_required(user) -> bool:

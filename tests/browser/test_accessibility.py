@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from aktuelles.models import Meldung
@@ -14,6 +15,8 @@ from benachrichtigungen.models import Abonnement, Anmeldung
 from benachrichtigungen.services import anmeldung_create
 from gremien.models import Sitzung, Vorlage
 from seiten.models import Gebaerdensprachvideo
+from teilnahmen.models import Teilnahme
+from teilnahmen.services import teilnahme_create
 from tests.factories import make_abonnement, make_anfrage, make_gebaerdensprachvideo
 from veranstaltungen.models import Veranstaltung
 
@@ -33,6 +36,11 @@ GERMAN_ONLY = [
 
 def public_paths() -> list[str]:
     beispiel = Veranstaltung.objects.get(slug="beispiel-sprechstunde")
+    workshop = Veranstaltung.objects.get(slug="beispiel-workshop")
+    # The page behind the link in a registration's mails (status, cancel).
+    teilnahme = Teilnahme.objects.first() or teilnahme_create(
+        veranstaltung_id=workshop.pk, name="Axe Beispiel", email="axe@example.org", sprache="de"
+    )
     sitzungen = [s.get_absolute_url() for s in Sitzung.objects.filter(slug__startswith="beispiel-")]
     vorlage = Vorlage.objects.get()
     # The example news with a heading, a list and a link, and the one with a topic and an event.
@@ -72,11 +80,21 @@ def public_paths() -> list[str]:
         "/mitglieder/?sprache=tr",
         "/mitglieder/?hinweis=sprache",
         "/mitglieder/ehemalige/",
-        beispiel.get_absolute_url(),
+        beispiel.get_absolute_url(),  # a date of a series, with the next dates
+        workshop.get_absolute_url(),  # with registration: places left
+        workshop.get_anmelden_url(),
+        reverse("teilnahmen:gesendet", kwargs={"jahr": workshop.datum.year, "slug": workshop.slug}),
+        teilnahme.get_absolute_url(),
         "/rueckblick/2024/",
         "/anfrage/",
         "/benachrichtigungen/",
         "/benachrichtigungen/gesendet/",
+        "/organisationen/",
+        "/organisationen/?sprache=ar",
+        "/organisationen/?sprache=xx",  # an unknown language: the whole list with a notice
+        "/organisationen/beispiel-kulturverein/",
+        "/organisationen/vorschlagen/",
+        "/organisationen/vorschlagen/gesendet/",
         "/ueber-uns/",
         "/impressum/",
         "/datenschutz/",
@@ -124,7 +142,8 @@ def test_axe_finds_no_violations_on_any_page_type(seeded, browser, lang):
         expect(page.locator("html")).to_have_attribute("lang", lang if path not in GERMAN_ONLY else "de")
         check_page(page, axe, problems)
     # the forms with errors, as someone sees them after a wrong submission
-    for form in ("/anfrage/", "/benachrichtigungen/", "/barriere-melden/"):
+    workshop = Veranstaltung.objects.get(slug="beispiel-workshop").get_anmelden_url()
+    for form in ("/anfrage/", "/benachrichtigungen/", "/barriere-melden/", "/organisationen/vorschlagen/", workshop):
         page.goto(seeded.url + in_language(lang, form))
         page.locator("form.request-form button[type=submit]").click()
         expect(page.locator(".error-summary")).to_be_visible()

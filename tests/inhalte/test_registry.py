@@ -38,6 +38,7 @@ NICHT_OEFFENTLICH = {
     "benachrichtigungen.Zustellung",
     "suche.Sucheintrag",  # derived from public content on its saves; the results page is never page-cached
     "suche.Suchwort",  # the index's words, to match typos against; shown nowhere
+    "teilnahmen.Teilnahme",  # registrations for events: personal data, never on a cached page
     "oparl.Loeschung",  # ids of deleted objects, read by OParl clients with `modified_since` (never page-cached)
 }
 
@@ -67,6 +68,7 @@ def test_the_registry_finds_the_public_and_the_image_models():
         "gremien.Sitzung",  # a meeting is an event, image included
         "gremien.Person",
         "aktuelles.Meldung",
+        "organisationen.Organisation",  # the logo
     }
 
 

@@ -13,6 +13,7 @@ from anfragen.forms import start_token
 from tests.factories import (
     make_meldung,
     make_mitgliedschaft,
+    make_organisation,
     make_rueckblick,
     make_sitzung,
     make_staff,
@@ -39,12 +40,14 @@ def content():
     thema = make_thema(slug="fest")
     make_veranstaltung(slug="sitzung", datum=datetime.date(2024, 11, 14), thema=thema)
     make_veranstaltung(slug="kommend", thema=thema)
+    make_veranstaltung(slug="workshop", datum=datetime.date(2030, 5, 7), anmeldung=True, plaetze=5)
     make_rueckblick(jahr=2024, themen=[thema])
     make_themenbereich()
     make_sitzung(slug="ratssitzung", datum=datetime.date(2024, 11, 14))
     make_vorlage(pk=4711)
     make_meldung(slug="meldung", datum=datetime.date(2024, 11, 15), themen=[thema])
     make_mitgliedschaft(ende=datetime.date(2024, 1, 1))
+    make_organisation(slug="kulturverein", sprachen=["ar"])
     from seiten.models import Seite
 
     for key in Seite.Schluessel.values:
@@ -81,6 +84,14 @@ PAGES = [
     ("anfragen:leichte_sprache", (), 200),
     ("benachrichtigungen:anmeldung", (), 200),
     ("benachrichtigungen:gesendet", (), 200),
+    ("teilnahmen:anmelden", (2030, "workshop"), 200),
+    ("teilnahmen:anmelden", (2024, "sitzung"), 404),  # an event without registration
+    ("teilnahmen:gesendet", (2030, "workshop"), 200),
+    ("organisationen:list", (), 200),
+    ("organisationen:detail", ("kulturverein",), 200),
+    ("organisationen:detail", ("gibt-es-nicht",), 404),
+    ("organisationen:vorschlagen", (), 200),
+    ("organisationen:gesendet", (), 200),
     ("seiten:ueber-uns", (), 200),
     ("seiten:ueber-uns-leichte-sprache", (), 200),
     ("seiten:sitzungen-leichte-sprache", (), 200),
@@ -278,6 +289,8 @@ def test_every_public_route_is_checked_in_every_language():
         "anfragen:status",  # needs a request's secret token: tests/anfragen/test_workflow.py
         "benachrichtigungen:bestaetigen",  # need a subscriber's token: tests/benachrichtigungen/test_anmeldung.py
         "benachrichtigungen:abmelden",
+        "teilnahmen:teilnahme",  # needs a registration's token: tests/teilnahmen/test_views.py
+        "veranstaltungen:reihe_ics",  # a series' dates: tests/veranstaltungen/test_kalenderprogramm.py
     }
     assert named_public_routes() - not_pages == {name for name, _args, _status in PAGES}
 

@@ -215,3 +215,51 @@ def test_queries_per_page_do_not_grow_with_content(client):
     assert max(small[url][1] for url in AKTUELLES_PAGES) == 0, small
     assert max(small[url][0] for url in ATOM_FEEDS) <= 4, small
     assert max(small[url][1] for url in ATOM_FEEDS) == 0, small
+
+
+# The directory of migrant organisations: the list reads its entries with their languages and offers
+# (three queries), the filter's choices come from cached facts; an entry's page reads it, its languages,
+# offers and topics.
+ORGANISATIONEN_PAGES = [
+    reverse("organisationen:list"),
+    reverse("organisationen:list") + "?sprache=ar&angebot=beratung",
+    reverse("organisationen:detail", args=["messverein"]),
+]
+
+
+def test_queries_of_the_directory_do_not_grow_with_its_entries(client):
+    from tests.factories import make_organisation
+
+    thema = make_thema(slug="messthema")
+    make_organisation(slug="messverein", sprachen=["ar", "de"], angebote=["beratung"], themen=[thema])
+    small = cold_and_warm(client, ORGANISATIONEN_PAGES)
+    for i in range(60):
+        make_organisation(sprachen=["ar", "tr", "uk"][: 1 + i % 3], angebote=["beratung", "sport"], themen=[thema])
+    large = cold_and_warm(client, ORGANISATIONEN_PAGES)
+    assert large == small
+    assert max(cold for cold, _warm in small.values()) <= 5, small
+    assert max(warm for _cold, warm in small.values()) <= 4, small
+
+
+def test_queries_of_a_series_with_registration_do_not_grow_with_its_dates_and_people(client):
+    from teilnahmen.services import teilnahme_create
+    from veranstaltungen.models import Terminreihe
+    from veranstaltungen.services import reihe_apply
+
+    first = make_veranstaltung(slug="messreihe", tage=3, anmeldung=True, plaetze=2, begleitpersonen_max=1)
+    reihe = reihe_apply(vorlage=first, rhythmus=Terminreihe.Rhythmus.WOECHENTLICH, intervall=1, bis=None, anzahl=3)
+    pages = [
+        first.get_absolute_url(),
+        first.get_anmelden_url(),
+        reverse("veranstaltungen:reihe_ics", kwargs={"reihe": reihe.pk}),
+        reverse("veranstaltungen:list"),
+    ]
+    small = cold_and_warm(client, pages)
+    reihe_apply(vorlage=first, rhythmus=Terminreihe.Rhythmus.WOECHENTLICH, intervall=1, bis=None, anzahl=60)
+    for i in range(30):
+        teilnahme_create(veranstaltung_id=first.pk, name=f"Person {i}", email=f"p{i}@example.org", sprache="de")
+    large = cold_and_warm(client, pages)
+    assert large == small
+    # The places left are counted on every visit (one query), never taken from a cache.
+    assert max(cold for cold, _warm in small.values()) <= 7, small
+    assert max(warm for _cold, warm in small.values()) <= 4, small

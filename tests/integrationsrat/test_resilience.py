@@ -260,6 +260,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_personal_pages_out(client, setti
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines and "Disallow: /anfrage/status/" in lines
+    assert "Disallow: /anmeldung/" in lines and "Disallow: /*/anmeldung/" in lines
 
 
 def test_the_favicon_is_served_at_the_root(client):

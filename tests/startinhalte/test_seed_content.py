@@ -85,7 +85,13 @@ def test_demo_events_are_upcoming_and_labelled_as_examples():
     demo = Veranstaltung.objects.upcoming()
     struktur = loader.load("struktur")["beispiele"]
     kommende_sitzungen = [slug for slug, sitzung in struktur["sitzungen"].items() if sitzung["tage"] >= 0]
-    assert demo.count() == len(struktur["termine"]) + len(kommende_sitzungen) == 5
+    # The consultation hour is a series: the lists show it once, with its next date.
+    assert demo.next_of_each_series().count() == len(struktur["termine"]) + len(kommende_sitzungen) == 6
+    sprechstunde = Veranstaltung.objects.get(slug="beispiel-sprechstunde")
+    assert sprechstunde.reihe.anzahl == 26 and sprechstunde.reihe.termine.count() == 26
+    assert sprechstunde.datum.weekday() == 1  # a Tuesday
+    workshop = Veranstaltung.objects.get(slug="beispiel-workshop")
+    assert workshop.anmeldung and workshop.plaetze == 3 and workshop.anmeldefrage_ar
     assert all(v.titel.startswith("Beispiel") and "Beispiel" in v.kurztext for v in demo)
 
 

@@ -10,23 +10,32 @@ from veranstaltungen.models import Veranstaltung
 register = template.Library()
 
 
-@register.simple_tag
-def veranstaltung_zeit(v: Veranstaltung) -> str:
-    """ "Donnerstag, 14. November 2024, 18:00–19:30 Uhr", the date as a machine-readable <time>."""
-    zeit = ""
+def _uhrzeit(v: Veranstaltung) -> str:
     if v.beginn and v.ende:
-        zeit = ", " + gettext("%(von)s–%(bis)s Uhr") % {
+        return ", " + gettext("%(von)s–%(bis)s Uhr") % {
             "von": time_format(v.beginn, "H:i"),
             "bis": time_format(v.ende, "H:i"),
         }
-    elif v.beginn:
-        zeit = ", " + gettext("%(von)s Uhr") % {"von": time_format(v.beginn, "H:i")}
-    elif v.uhrzeit_offen:
-        zeit = " (" + gettext("Uhrzeit wird noch bekanntgegeben") + ")"
+    if v.beginn:
+        return ", " + gettext("%(von)s Uhr") % {"von": time_format(v.beginn, "H:i")}
+    if v.uhrzeit_offen:
+        return " (" + gettext("Uhrzeit wird noch bekanntgegeben") + ")"
+    return ""
+
+
+@register.simple_tag
+def veranstaltung_zeit(v: Veranstaltung) -> str:
+    """ "Donnerstag, 14. November 2024, 18:00–19:30 Uhr", the date as a machine-readable <time>."""
     return format_html(
         '<time datetime="{}">{}, {}</time>{}',
         v.zeitpunkt_iso,
         date_format(v.datum, "l"),
         date_format(v.datum, "DATE_FORMAT"),
-        zeit,
+        _uhrzeit(v),
     )
+
+
+@register.simple_tag
+def veranstaltung_zeit_text(v: Veranstaltung) -> str:
+    """The same as plain text, for mails."""
+    return f"{date_format(v.datum, 'l')}, {date_format(v.datum, 'DATE_FORMAT')}{_uhrzeit(v)}"

@@ -4,7 +4,8 @@ Run once after `migrate` on every new installation; `make run` does it. It only
 creates what is missing and fills only empty translations, so it never
 overwrites what staff have edited and running it again changes nothing.
 `--demo` adds example events and news dated relative to today, each marked
-"Beispiel", so the calendar and the news are not empty when trying the portal out.
+"Beispiel", so the calendar and the news are not empty when trying the portal out
+(and example entries of the directory of migrant organisations, named "Beispiel: ...").
 
 The content is in `startinhalte/daten/` (see `startinhalte/loader.py`). A text
 missing in one language's file stops the command with its name: a translation
@@ -12,7 +13,10 @@ is never skipped silently.
 """
 
 import datetime
+import importlib
 
+from dateutil.relativedelta import relativedelta
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -25,11 +29,13 @@ from anfragen.models import Textbaustein, Themenbereich
 from gremien.models import Dokument, Gremium, Mitgliedschaft, Person, Sitzung, Tagesordnungspunkt, Vorlage, Wahlperiode
 from inhalte.models import other_languages
 from inhalte.richtext import list_html, paragraphs_html
+from organisationen.models import Angebot, Organisation, Sprache
 from seiten.models import Abschnitt, Barrierefreiheitserklaerung, Seite
 from startinhalte import loader
 from startinhalte.beispiel_pdf import beispiel_pdf
 from themen.models import Jahresrueckblick, RueckblickThema, Thema
 from veranstaltungen.models import Ort, Veranstaltung
+from veranstaltungen.services import reihe_apply
 
 
 def zeilen_html(darstellung: str, zeilen: list[str]) -> str:
@@ -62,6 +68,7 @@ class Command(BaseCommand):
             ort = self.seed_beispiele(themen)
             self.seed_beispiel_gremium(rat, ort)
             self.seed_beispiel_meldungen(themen)
+            self.seed_beispiel_organisationen(themen)
         self.stdout.write(
             self.style.SUCCESS(
                 f"seed_content: {self.created} Einträge neu angelegt, {self.translated} Übersetzungen ergänzt."
@@ -278,7 +285,8 @@ class Command(BaseCommand):
                 event = Veranstaltung.objects.create(
                     slug=slug,
                     titel_de=self.de["beispiele"]["termine"][slug]["titel"],
-                    datum=today + datetime.timedelta(days=struktur["tage"]),
+                    # "tage" from today, moved on to "wochentag" (0 = Monday) where one is given.
+                    datum=today + relativedelta(days=struktur["tage"], weekday=struktur.get("wochentag")),
                     beginn=struktur.get("beginn"),
                     ende=struktur.get("ende"),
                     art=struktur.get("art", Veranstaltung.Art.VERANSTALTUNG),
@@ -288,6 +296,8 @@ class Command(BaseCommand):
                     beschreibung_de=self.beispiel_beschreibung("de", slug),
                     abgesagt=struktur.get("abgesagt", False),
                     veroeffentlicht=True,
+                    anmeldefrage_de=self.de["beispiele"]["termine"][slug].get("anmeldefrage", ""),
+                    **({"anmeldung": True} | struktur["anmeldung"] if "anmeldung" in struktur else {}),
                 )
                 self.created += 1
             self.translate(
@@ -296,8 +306,16 @@ class Command(BaseCommand):
                     "titel": self.text(lang, "beispiele", "termine", slug, "titel"),
                     "kurztext": self.text(lang, "beispiele", "termine", slug, "kurztext"),
                     "beschreibung": self.beispiel_beschreibung(lang, slug),
+                    **(
+                        {"anmeldefrage": self.text(lang, "beispiele", "termine", slug, "anmeldefrage")}
+                        if "anmeldefrage" in self.de["beispiele"]["termine"][slug]
+                        else {}
+                    ),
                 },
             )
+            if "wiederholung" in struktur and event.reihe_id is None:
+                # After the translations: the other dates are copies of this one.
+                reihe_apply(vorlage=event, **({"bis": None, "anzahl": None} | struktur["wiederholung"]))
         return ort
 
     def beispiel_meldungstext(self, lang: str, slug: str) -> str:
@@ -332,6 +350,36 @@ class Command(BaseCommand):
                     "titel": self.text(lang, "beispiele", "meldungen", slug, "titel"),
                     "anreisser": self.text(lang, "beispiele", "meldungen", slug, "anreisser"),
                     "text": self.beispiel_meldungstext(lang, slug),
+                },
+            )
+
+    def seed_beispiel_organisationen(self, themen: dict[str, Thema]) -> None:
+        """Example entries of the directory, published and confirmed today, each named "Beispiel: ..."."""
+        # The languages and offers the migration made (gone after a test database was flushed).
+        importlib.import_module("organisationen.migrations.0002_sprachen_und_angebote").create(django_apps, None)
+        for slug, struktur in self.struktur["beispiele"]["organisationen"].items():
+            # By slug alone, as the example events: a later run finds the entry it made before.
+            organisation = Organisation.objects.filter(slug=slug).first()
+            if organisation is None:
+                texte = self.de["beispiele"]["organisationen"][slug]
+                organisation = Organisation.objects.create(
+                    slug=slug,
+                    name=struktur["name"],
+                    kurzbeschreibung_de=texte["kurzbeschreibung"],
+                    treffzeiten_de=texte["treffzeiten"],
+                    treffpunkt=struktur["treffpunkt"],
+                    zuletzt_bestaetigt=timezone.localdate(),
+                    veroeffentlicht=True,
+                )
+                organisation.sprachen.set(Sprache.objects.filter(code__in=struktur["sprachen"]))
+                organisation.angebote.set(Angebot.objects.filter(slug__in=struktur["angebote"]))
+                organisation.themen.set(themen[thema] for thema in struktur["themen"])
+                self.created += 1
+            self.translate(
+                organisation,
+                lambda lang, slug=slug: {
+                    "kurzbeschreibung": self.text(lang, "beispiele", "organisationen", slug, "kurzbeschreibung"),
+                    "treffzeiten": self.text(lang, "beispiele", "organisationen", slug, "treffzeiten"),
                 },
             )
 
