@@ -119,6 +119,8 @@ class Teilnahme(models.Model):
     absage_gesendet_am = models.DateTimeField(null=True, blank=True, editable=False)
     # The link mailed again after a repeated registration: the last time, to send it at most every 15 minutes.
     erneut_gesendet_am = models.DateTimeField(null=True, blank=True, editable=False)
+    # The last mail about a changed date, time or place.
+    aenderung_gesendet_am = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = TeilnahmeQuerySet.as_manager()
 

@@ -170,6 +170,14 @@ def absage_notify(*, veranstaltung_id: int) -> int:
     return len(ids)
 
 
+def aenderung_notify(*, veranstaltung_id: int) -> int:
+    """The date, time or place changed: mail everyone registered or waiting (once per change)."""
+    ids = list(Teilnahme.objects.filter(veranstaltung_id=veranstaltung_id).values_list("pk", flat=True))
+    for pk in ids:
+        _mail_after_commit(pk, "aenderung")
+    return len(ids)
+
+
 def erinnerungen_queue(*, day: datetime.date) -> int:
     """Queue the reminder mail for everyone with a place at an event on `day` (each once)."""
     ids = list(Teilnahme.objects.due_for_reminder(day=day).values_list("pk", flat=True))

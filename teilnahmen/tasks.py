@@ -23,9 +23,11 @@ ARTEN = {
     "erinnerung": "erinnerung_gesendet_am",
     "absage": "absage_gesendet_am",
     "erneut": "erneut_gesendet_am",
+    "aenderung": "aenderung_gesendet_am",
 }
-# Mails that may go more than once: the link asked for again (teilnahme_create limits how often).
-WIEDERHOLBAR = {"erneut"}
+# Mails that may go more than once: the link asked for again (teilnahme_create limits how often), and
+# news of a changed date, time or place (each change once: it is queued by the change).
+WIEDERHOLBAR = {"erneut", "aenderung"}
 
 
 def teilnahme_message(teilnahme: Teilnahme, art: str) -> EmailMessage:
