@@ -130,6 +130,24 @@ class FreeQuery:
         return bool(canonical)
 
 
+@dataclass(frozen=True)
+class ChoiceQuery(FreeQuery):
+    """Query parameters that pick from known values (the directory's language and offer filters).
+
+    A visit whose values are all known is page-cached like any page: the
+    known values are few, so their combinations cannot flood the cache. Any
+    other value is passed through as typed and rendered fresh (the page says it
+    does not know it), never cached. `known` maps each parameter to a function
+    returning its known values (cheap: cached facts).
+    """
+
+    known: tuple[tuple[str, Callable[[], list[str]]], ...] = ()
+
+    def uncached(self, canonical: dict[str, str]) -> bool:
+        werte = dict(self.known)
+        return any(value not in werte[name]() for name, value in canonical.items())
+
+
 def query_rules(match) -> QueryRules | FreeQuery | None:
     view_class = getattr(match.func, "view_class", None)
     return getattr(view_class or match.func, "query_rules", None)

@@ -6,7 +6,8 @@ from django.views.generic import DetailView, ListView
 
 from anfragen.ratelimit import form_limit_exceeded, too_many
 from anfragen.spam import CSRF_PLACEHOLDER, START_PLACEHOLDER, TOKEN_FILLERS, register_csrf_retry
-from integrationsrat.page_cache import FreeQuery, per_visit
+from integrationsrat.page_cache import ChoiceQuery, per_visit
+from organisationen import facts
 from organisationen.forms import OrganisationFilterForm, VorschlagForm
 from organisationen.models import Organisation
 from organisationen.services import organisation_propose
@@ -18,13 +19,19 @@ VORSCHLAG_TEMPLATE = "organisationen/organisation_vorschlag.html"
 class OrganisationListView(ListView):
     """The published entries, optionally of one language and one offer.
 
-    Two filters at once do not fit the page cache's `QueryRules` (one filter);
-    a filtered list is rendered fresh instead (`FreeQuery`), so junk values
-    never fill the cache. The unfiltered list is cached as usual.
+    Two filters at once do not fit the page cache's `QueryRules` (one filter).
+    `ChoiceQuery` caches the lists of known languages and offers (few, so they
+    cannot flood the cache) and renders anything else fresh, with a notice.
     """
 
     template_name = "organisationen/organisation_list.html"
-    query_rules = FreeQuery(("sprache", "angebot"))
+    query_rules = ChoiceQuery(
+        ("sprache", "angebot"),
+        known=(
+            ("sprache", lambda: [code for code, _name in facts.sprachen_choices()]),
+            ("angebot", lambda: [slug for slug, _name in facts.angebote_choices()]),
+        ),
+    )
 
     def get_queryset(self):
         self.filter_form = OrganisationFilterForm(self.request.GET or None)
