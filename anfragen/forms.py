@@ -2,6 +2,7 @@ import datetime
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
@@ -27,6 +28,21 @@ def required_email_field(*, max_length: int, help_text: str = "") -> forms.Email
             "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
             "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
         },
+    )
+
+
+def site_language() -> str:
+    """The language the visitor reads the site in (German for anything else): the mails' default."""
+    return get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def mail_language_field() -> forms.ChoiceField:
+    """Which language a stranger's mails come in (alerts, registrations): the site's language unless they choose."""
+    return forms.ChoiceField(
+        label=_("In welcher Sprache möchten Sie die E-Mails bekommen?"),
+        choices=settings.LANGUAGES,
+        initial=site_language,
+        error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
     )
 
 

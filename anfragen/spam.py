@@ -16,9 +16,12 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from integrationsrat.page_cache import per_visit
 
 START_SALT = "anfrage-formular-start"
 START_MAX_AGE = 24 * 60 * 60
@@ -31,6 +34,14 @@ START_MAX_AGE = 24 * 60 * 60
 CSRF_PLACEHOLDER = "__CSRF_TOKEN__"
 START_PLACEHOLDER = "__START_TOKEN__"
 TOKEN_FILLERS = {CSRF_PLACEHOLDER: "csrf", START_PLACEHOLDER: "anfrage-start"}
+
+
+def render_empty_form(request, template: str, form, context=None, fillers=None) -> HttpResponse:
+    """A stranger's form as first shown: the tokens as placeholders (and any `fillers` of the page), so the
+    page cache keeps one page for everyone and fills them in per visit."""
+    form.fields["gestartet"].initial = START_PLACEHOLDER
+    response = render(request, template, {**(context or {}), "form": form, "csrf_token": CSRF_PLACEHOLDER})
+    return per_visit(response, {**TOKEN_FILLERS, **(fillers or {})})
 
 
 def start_token() -> str:

@@ -1,10 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from anfragen.forms import required_email_field
+from anfragen.forms import mail_language_field, required_email_field
 from anfragen.spam import BotTrapMixin
 from benachrichtigungen.models import Anmeldung
 from themen.models import Thema
@@ -39,11 +37,7 @@ class AnmeldungForm(BotTrapMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Bitte wählen Sie Themen aus der Liste.")},
     )
-    sprache = forms.ChoiceField(
-        label=_("In welcher Sprache möchten Sie die E-Mails bekommen?"),
-        choices=settings.LANGUAGES,
-        error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
-    )
+    sprache = mail_language_field()
     einwilligung = forms.BooleanField(
         required=True,
         error_messages={"required": _("Bitte stimmen Sie zu, damit wir Ihnen E-Mails senden dürfen.")},
@@ -55,8 +49,6 @@ class AnmeldungForm(BotTrapMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themen"].queryset = Thema.objects.published()
-        # The mails come in the language the visitor reads the site in, unless they choose otherwise.
-        self.fields["sprache"].initial = get_language() if get_language() in dict(settings.LANGUAGES) else "de"
         self.layout_with_traps(
             "email",
             "arten",

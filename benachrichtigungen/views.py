@@ -8,26 +8,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from anfragen.ratelimit import form_limit_exceeded, too_many
-from anfragen.spam import CSRF_PLACEHOLDER, START_PLACEHOLDER, TOKEN_FILLERS, register_csrf_retry
+from anfragen.spam import register_csrf_retry, render_empty_form
 from benachrichtigungen.forms import AnmeldungForm
 from benachrichtigungen.models import Abonnement, Anmeldung
 from benachrichtigungen.services import abonnement_delete, anmeldung_confirm, anmeldung_create
-from integrationsrat.page_cache import per_visit
 
 TEMPLATE = "benachrichtigungen/anmeldung_form.html"
 
 
-def empty_form(request) -> HttpResponse:
-    form = AnmeldungForm()
-    form.fields["gestartet"].initial = START_PLACEHOLDER
-    response = render(request, TEMPLATE, {"form": form, "csrf_token": CSRF_PLACEHOLDER})
-    # The page cache keeps this page with the placeholders and fills them in per visit.
-    return per_visit(response, TOKEN_FILLERS)
-
-
 def anmeldung(request):
     if request.method != "POST":
-        return empty_form(request)
+        return render_empty_form(request, TEMPLATE, AnmeldungForm())
     form = AnmeldungForm(request.POST)
     # As on the request form: sign-ups and caught bots count against the address, corrections do not.
     if form_limit_exceeded(request, form, scope="benachrichtigung", limit=settings.BENACHRICHTIGUNG_RATE_LIMIT):

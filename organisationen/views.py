@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from anfragen.ratelimit import form_limit_exceeded, too_many
-from anfragen.spam import CSRF_PLACEHOLDER, START_PLACEHOLDER, TOKEN_FILLERS, register_csrf_retry
-from integrationsrat.page_cache import ChoiceQuery, per_visit
+from anfragen.spam import register_csrf_retry, render_empty_form
+from integrationsrat.page_cache import ChoiceQuery
 from organisationen import facts
 from organisationen.forms import OrganisationFilterForm, VorschlagForm
 from organisationen.models import Organisation
@@ -74,17 +74,9 @@ class OrganisationDetailView(DetailView):
         return super().get_context_data(themen=list(themen), **kwargs)
 
 
-def empty_form(request) -> HttpResponse:
-    form = VorschlagForm()
-    form.fields["gestartet"].initial = START_PLACEHOLDER
-    response = render(request, VORSCHLAG_TEMPLATE, {"form": form, "csrf_token": CSRF_PLACEHOLDER})
-    # The page cache keeps this page with the placeholders and fills them in per visit.
-    return per_visit(response, TOKEN_FILLERS)
-
-
 def vorschlagen(request):
     if request.method != "POST":
-        return empty_form(request)
+        return render_empty_form(request, VORSCHLAG_TEMPLATE, VorschlagForm())
     form = VorschlagForm(request.POST, request.FILES)
     # As on the request form: proposals stored and bots caught count against the address, corrections do not.
     if form_limit_exceeded(request, form, scope="organisation", limit=settings.ORGANISATION_RATE_LIMIT):

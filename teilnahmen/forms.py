@@ -1,9 +1,8 @@
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from anfragen.forms import clean_phone, required_email_field
+from anfragen.forms import clean_phone, mail_language_field, required_email_field
 from anfragen.spam import BotTrapMixin
 from teilnahmen.models import Teilnahme
 
@@ -39,11 +38,7 @@ class TeilnahmeForm(BotTrapMixin, forms.Form):
         max_length=Teilnahme._meta.get_field("antwort").max_length,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    sprache = forms.ChoiceField(
-        label=_("In welcher Sprache möchten Sie die E-Mails bekommen?"),
-        choices=settings.LANGUAGES,
-        error_messages={"invalid_choice": _("Bitte wählen Sie eine Sprache aus der Liste.")},
-    )
+    sprache = mail_language_field()
     einwilligung = forms.BooleanField(
         required=True,
         error_messages={"required": _("Bitte stimmen Sie zu, damit wir Ihre Anmeldung speichern dürfen.")},
@@ -51,7 +46,6 @@ class TeilnahmeForm(BotTrapMixin, forms.Form):
 
     def __init__(self, *args, veranstaltung, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sprache"].initial = get_language() if get_language() in dict(settings.LANGUAGES) else "de"
         felder = ["name", "email", "telefon"]
         if veranstaltung.begleitpersonen_moeglich:
             moeglich = range(veranstaltung.begleitpersonen_moeglich + 1)

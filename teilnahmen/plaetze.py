@@ -2,12 +2,12 @@
 
 from django.http import HttpResponse
 
-from anfragen.spam import TOKEN_FILLERS
 from integrationsrat.page_cache import per_visit
 
 # The event page shows the places left with a button to the form, the form page without it.
 PLAETZE_PLACEHOLDER = "__FREIE_PLAETZE__"
 PLAETZE_FORMULAR_PLACEHOLDER = "__FREIE_PLAETZE_FORMULAR__"
+PLAETZE_FORMULAR_FILLERS = {PLAETZE_FORMULAR_PLACEHOLDER: "freie-plaetze-formular"}
 
 
 def event_page_with_places(response: HttpResponse) -> HttpResponse:
@@ -15,8 +15,6 @@ def event_page_with_places(response: HttpResponse) -> HttpResponse:
     return per_visit(response, {PLAETZE_PLACEHOLDER: "freie-plaetze"})
 
 
-def with_places(response: HttpResponse, *, tokens: bool = False) -> HttpResponse:
-    """Mark the form page (places left, and for an empty form the tokens) to be filled in per visit."""
-    return per_visit(
-        response, {PLAETZE_FORMULAR_PLACEHOLDER: "freie-plaetze-formular", **(TOKEN_FILLERS if tokens else {})}
-    )
+def with_places(response: HttpResponse) -> HttpResponse:
+    """Mark the form page answering a post (its places left) to be filled in per visit."""
+    return per_visit(response, PLAETZE_FORMULAR_FILLERS)

@@ -93,8 +93,7 @@ def teilnahme_create(
 
 def _register(veranstaltung: Veranstaltung, *, begleitpersonen: int, email: str, now, **daten) -> Teilnahme:
     begleitpersonen = min(begleitpersonen, veranstaltung.begleitpersonen_moeglich)
-    andere = Teilnahme.objects.for_event(veranstaltung)
-    passt = freie_plaetze(veranstaltung) >= 1 + begleitpersonen and not andere.waiting().exists()
+    passt = plaetze_fuer_neue(veranstaltung) >= 1 + begleitpersonen
     teilnahme = Teilnahme.objects.create(
         veranstaltung=veranstaltung,
         email=email.strip(),

@@ -18,10 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from anfragen.ratelimit import form_limit_exceeded, too_many
-from anfragen.spam import CSRF_PLACEHOLDER, START_PLACEHOLDER, register_csrf_retry
+from anfragen.spam import register_csrf_retry, render_empty_form
 from teilnahmen.forms import TeilnahmeForm
 from teilnahmen.models import Teilnahme
-from teilnahmen.plaetze import PLAETZE_FORMULAR_PLACEHOLDER, with_places
+from teilnahmen.plaetze import PLAETZE_FORMULAR_FILLERS, PLAETZE_FORMULAR_PLACEHOLDER, with_places
 from teilnahmen.services import AnmeldungGeschlossen, plaetze_fuer_neue, teilnahme_cancel, teilnahme_create
 from veranstaltungen import facts
 from veranstaltungen.views import veranstaltung_or_404
@@ -77,9 +77,7 @@ def anmelden(request, jahr: int, slug: str):
     context = {"veranstaltung": veranstaltung, "plaetze": PLAETZE_FORMULAR_PLACEHOLDER}
     if request.method != "POST":
         form = TeilnahmeForm(veranstaltung=veranstaltung)
-        form.fields["gestartet"].initial = START_PLACEHOLDER
-        response = render(request, TEMPLATE, {**context, "form": form, "csrf_token": CSRF_PLACEHOLDER})
-        return with_places(response, tokens=True)
+        return render_empty_form(request, TEMPLATE, form, context, fillers=PLAETZE_FORMULAR_FILLERS)
     form = TeilnahmeForm(request.POST, veranstaltung=veranstaltung)
     # As on the request form: registrations and caught bots count against the address, corrections do not.
     if form_limit_exceeded(request, form, scope="teilnahme", limit=settings.TEILNAHME_RATE_LIMIT):

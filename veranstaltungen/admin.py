@@ -11,7 +11,7 @@ from teilnahmen.models import Teilnahme
 from veranstaltungen import facts
 from veranstaltungen.forms import VeranstaltungAdminForm
 from veranstaltungen.models import Ort, Veranstaltung
-from veranstaltungen.services import reihe_apply, reihe_update_following, termin_mark_changed
+from veranstaltungen.services import termin_edited
 
 
 @admin.register(Ort)
@@ -136,18 +136,13 @@ class VeranstaltungAdmin(VeroeffentlichungAdminMixin, UebersetzungAdmin):
                 request, _("Die Kopie ist ein einzelner Termin. Eine Wiederholung stellen Sie auf ihrer Seite ein.")
             )
             return
-        regel = form.regel()
-        if obj.reihe_id is None:
-            if regel is not None:
-                reihe_apply(vorlage=obj, **regel)
-        elif form.fuer_folgende():
-            if form.regel_geaendert():
-                reihe_apply(vorlage=obj, **regel)
-            reihe_update_following(vorlage=obj)
-        elif form.regel_geaendert():
-            reihe_apply(vorlage=obj, **regel)
-        else:
-            termin_mark_changed(termin=obj, geaendert=bool(set(form.changed_data) - {"aenderung_fuer"}))
+        termin_edited(
+            termin=obj,
+            regel=form.regel(),
+            regel_geaendert=form.regel_geaendert(),
+            fuer_folgende=form.fuer_folgende(),
+            geaendert=bool(set(form.changed_data) - {"aenderung_fuer"}),
+        )
 
 
 # The dashboard's check of links in texts (inhalte.dashboard.broken_link): what a visitor would find.

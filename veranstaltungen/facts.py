@@ -78,6 +78,6 @@ def next_in_series(reihe_id: int, count: int) -> list[Veranstaltung]:
     """The next `count` published dates of a series (cancelled ones too: they say so), for its dates' pages."""
     return cached(
         f"naechste-der-reihe:{reihe_id}:{count}:{timezone.localdate()}",
-        lambda: list(Veranstaltung.objects.published().upcoming().filter(reihe_id=reihe_id)[:count]),
+        lambda: list(Veranstaltung.objects.published().upcoming().in_series(reihe_id)[:count]),
         shared=False,
     )

@@ -226,9 +226,6 @@ class VeranstaltungQuerySet(VeroeffentlichbarQuerySet):
     def in_series(self, reihe):
         return self.filter(reihe=reihe).order_by("datum", "beginn")
 
-    def with_registration(self):
-        return self.filter(anmeldung=True)
-
     def for_cards(self):
         """The rows event cards are rendered from (`render_each` looks for this): with place and topic, one query."""
         return self.with_related()

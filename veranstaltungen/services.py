@@ -120,8 +120,21 @@ def reihe_update_following(*, vorlage: Veranstaltung) -> int:
     return anzahl
 
 
-def termin_mark_changed(*, termin: Veranstaltung, geaendert: bool) -> None:
-    """A date of a series edited for itself alone: later edits of the whole series leave it as it is."""
-    if termin.reihe_id and geaendert and not termin.einzeln_geaendert:
+@transaction.atomic
+def termin_edited(
+    *, termin: Veranstaltung, regel: dict | None, regel_geaendert: bool, fuer_folgende: bool, geaendert: bool
+) -> None:
+    """After staff saved `termin` in the admin: start its series, change or end it (a new `regel`), carry the
+    edit over to the later dates (`fuer_folgende`), or mark the date as changed on its own."""
+    if termin.reihe_id is None:
+        if regel is not None:
+            reihe_apply(vorlage=termin, **regel)
+        return
+    if regel_geaendert:
+        reihe_apply(vorlage=termin, **regel)
+    if fuer_folgende:
+        reihe_update_following(vorlage=termin)
+    elif not regel_geaendert and geaendert and not termin.einzeln_geaendert:
+        # Edited for itself alone: later edits of the whole series leave it as it is.
         termin.einzeln_geaendert = True
         termin.save(update_fields=["einzeln_geaendert"])

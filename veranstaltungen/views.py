@@ -85,7 +85,10 @@ class VeranstaltungDetailView(DetailView):
     def get_context_data(self, **kwargs):
         event = self.object
         return super().get_context_data(
-            naechste_termine=facts.next_in_series(event.reihe_id, 3) if event.reihe_id else [],
+            # (date, whether it is this page's date): the page marks its own date instead of linking it.
+            naechste_termine=[(t, t.pk == event.pk) for t in facts.next_in_series(event.reihe_id, 3)]
+            if event.reihe_id
+            else [],
             plaetze=PLAETZE_PLACEHOLDER,
             **kwargs,
         )
@@ -107,7 +110,7 @@ def veranstaltung_ics(request, jahr: int, slug: str):
 
 def reihe_ics(request, reihe: int):
     """All published dates of a series, each with its own time in Europe/Berlin (see ical.py)."""
-    termine = Veranstaltung.objects.published().filter(reihe_id=reihe).order_by("datum", "beginn").with_related()
+    termine = Veranstaltung.objects.published().in_series(reihe).with_related()
     erster = termine.first()
     if erster is None:
         raise Http404(_("Diese Terminreihe gibt es nicht."))

@@ -251,6 +251,7 @@ def test_queries_of_a_series_with_registration_do_not_grow_with_its_dates_and_pe
     pages = [
         first.get_absolute_url(),
         first.get_anmelden_url(),
+        reverse("teilnahmen:gesendet", kwargs={"jahr": first.datum.year, "slug": first.slug}),
         reverse("veranstaltungen:reihe_ics", kwargs={"reihe": reihe.pk}),
         reverse("veranstaltungen:list"),
     ]

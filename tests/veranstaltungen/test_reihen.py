@@ -207,7 +207,11 @@ def test_a_dates_page_shows_the_next_three_dates_and_a_cancelled_one_says_so(cli
     dates[1].abgesagt = True
     dates[1].save()
     page = client.get(first.get_absolute_url())
-    assert [t.pk for t in page.context["naechste_termine"]] == [d.pk for d in dates[:3]]
+    assert [(t.pk, dieser) for t, dieser in page.context["naechste_termine"]] == [
+        (dates[0].pk, True),
+        (dates[1].pk, False),
+        (dates[2].pk, False),
+    ]
     html = page.content.decode()
     assert "Die nächsten Termine" in html and "dieser Termin" in html
     assert "alle 2 Wochen am" in html
